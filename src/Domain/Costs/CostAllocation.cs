@@ -1,0 +1,14 @@
+using System.Collections.Immutable;
+
+namespace FinOps.Domain.Costs;
+
+/// <summary>The outcome of spreading a period's spend over a scan's resources.</summary>
+/// <param name="ResourceCosts">One figure per resource, in the order the resources were given.</param>
+/// <param name="Regions">Per region: total, untaggable and unallocated spend.</param>
+/// <param name="Snapshot">The cost data the figures were derived from.</param>
+/// <param name="Notes">Anything a reader should know about the figures (e.g. measured costs above their line).</param>
+public sealed record CostAllocation(
+    ImmutableArray<ResourceCost> ResourceCosts,
+    ImmutableArray<RegionSpend> Regions,
+    CostSnapshot Snapshot,
+    ImmutableArray<string> Notes);

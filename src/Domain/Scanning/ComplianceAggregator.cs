@@ -1,0 +1,214 @@
+using System.Collections.Immutable;
+using FinOps.Domain.Costs;
+using FinOps.Domain.Policy;
+using FinOps.Domain.Resources;
+
+namespace FinOps.Domain.Scanning;
+
+/// <summary>
+/// Turns a scan's outcome into one immutable <see cref="ComplianceResult"/>, and narrows results to regions.
+/// The only place that counts resources, computes scores and sums money (PRODUCT.md §2, §5, §6).
+/// </summary>
+public static class ComplianceAggregator
+{
+    /// <summary>Builds the result of a finished scan: deduplicate by ARN, attribute costs, summarise, judge data quality.</summary>
+    public static ComplianceResult Aggregate(ScanOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+
+        // ARN is the only identity: a resource listed twice (a global type seen from two places) counts once.
+        var seen = new HashSet<string>(outcome.Evaluations.Count, StringComparer.Ordinal);
+        var unique = new List<ResourceEvaluation>(outcome.Evaluations.Count);
+        foreach (var e in outcome.Evaluations)
+        {
+            if (seen.Add(e.Resource.Arn))
+            {
+                unique.Add(e);
+            }
+        }
+
+        unique.Sort(static (a, b) =>
+        {
+            var c = string.CompareOrdinal(a.Resource.Region, b.Resource.Region);
+            return c != 0 ? c : string.CompareOrdinal(a.Resource.Arn, b.Resource.Arn);
+        });
+
+        var allocation = CostAllocator.Allocate(unique.ConvertAll(e => e.Resource), outcome.Costs);
+        var resources = ImmutableArray.CreateBuilder<EvaluatedResource>(unique.Count);
+        for (var i = 0; i < unique.Count; i++)
+        {
+            var e = unique[i];
+            resources.Add(new EvaluatedResource(e.Resource, e.Violations, e.Verdict.InScope, e.Verdict.Compliant, allocation.ResourceCosts[i]));
+        }
+
+        return Build(outcome, resources.MoveToImmutable(), allocation, []);
+    }
+
+    /// <summary>
+    /// Narrows a result to some regions: resources, regional rows, spend, region metadata and data quality all
+    /// cover only those regions, and every figure is recomputed over them. An empty filter returns the result itself.
+    /// </summary>
+    public static ComplianceResult Filter(ComplianceResult result, IReadOnlyCollection<string> regions)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (regions.Count == 0)
+        {
+            return result;
+        }
+
+        var wanted = regions.ToHashSet(StringComparer.Ordinal);
+        var resources = result.Resources.Where(r => wanted.Contains(r.Region)).ToImmutableArray();
+        return Build(result.Outcome, resources, result.Allocation, [.. wanted.Order(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>Counts and money over any set of resources.</summary>
+    public static ComplianceSummary Summarize(IEnumerable<EvaluatedResource> resources)
+    {
+        int total = 0, inScope = 0, compliant = 0, violations = 0, errors = 0;
+        long gap = 0, attributable = 0, outOfScope = 0;
+        foreach (var r in resources)
+        {
+            total++;
+            foreach (var v in r.Violations)
+            {
+                violations++;
+                if (v.Severity == Severity.Error)
+                {
+                    errors++;
+                }
+            }
+
+            if (!r.InScope)
+            {
+                outOfScope += r.Cost.Cents;
+            }
+            else if (r.Compliant)
+            {
+                inScope++;
+                compliant++;
+                attributable += r.Cost.Cents;
+            }
+            else
+            {
+                inScope++;
+                gap += r.Cost.Cents;
+            }
+        }
+
+        return new ComplianceSummary(total, inScope, compliant, total - inScope, violations, errors, violations - errors,
+            gap, attributable, outOfScope);
+    }
+
+    /// <summary>Figures per resource type, for "score by type" views.</summary>
+    public static ImmutableArray<(string ResourceType, ComplianceSummary Summary)> ByType(IEnumerable<EvaluatedResource> resources) =>
+        [.. resources.GroupBy(r => r.Type, StringComparer.Ordinal)
+            .Select(g => (g.Key, Summarize(g)))
+            .OrderBy(t => t.Key, StringComparer.Ordinal)];
+
+    private static ComplianceResult Build(ScanOutcome outcome, ImmutableArray<EvaluatedResource> resources,
+        CostAllocation allocation, ImmutableArray<string> filter)
+    {
+        // Spend counts only for regions this scan covered; the cost source reports the whole account.
+        var scanned = outcome.Regions.Select(r => r.Region).ToHashSet(StringComparer.Ordinal);
+        if (outcome.Global is not null)
+        {
+            scanned.Add(ResourceCatalogue.GlobalRegion);
+        }
+
+        bool InView(string region) => scanned.Contains(region) && (filter.IsEmpty || filter.Contains(region, StringComparer.Ordinal));
+
+        var byRegion = resources.GroupBy(r => r.Region, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var spend = allocation.Regions.Where(s => InView(s.Region)).ToDictionary(s => s.Region, StringComparer.Ordinal);
+        var outcomes = outcome.Regions.Where(r => InView(r.Region)).ToList();
+        if (outcome.Global is { } global && InView(ResourceCatalogue.GlobalRegion))
+        {
+            outcomes.Add(global);
+        }
+
+        var rows = new List<RegionalSummary>();
+        var regionNames = outcomes.Select(o => o.Region).Concat(byRegion.Keys).Concat(spend.Keys).Distinct(StringComparer.Ordinal);
+        foreach (var region in regionNames.Order(StringComparer.Ordinal))
+        {
+            var state = outcomes.FirstOrDefault(o => o.Region == region);
+            var members = byRegion.GetValueOrDefault(region) ?? [];
+            var summary = Summarize(members);
+            var costs = Reconcile(summary, spend.GetValueOrDefault(region));
+            rows.Add(new RegionalSummary(region, state?.Status ?? RegionScanStatus.Succeeded, state?.FailureReason, summary, costs));
+        }
+
+        var overall = Summarize(resources);
+        var overallCosts = rows.Aggregate(CostReconciliation.Zero, (sum, row) => sum.Plus(row.Costs));
+        var metadata = Metadata(outcome, filter);
+        var quality = Quality(outcome, metadata, overall, allocation, filter);
+        return new ComplianceResult(outcome, resources, overall, [.. rows], overallCosts, metadata, quality, allocation, filter);
+    }
+
+    private static CostReconciliation Reconcile(ComplianceSummary summary, RegionSpend? spend)
+    {
+        var untaggable = spend?.UntaggableCents ?? 0;
+        var unallocated = spend?.UnallocatedCents ?? 0;
+        var total = spend?.TotalCents ?? summary.AttributableCents + summary.GapCents + summary.OutOfScopeCents;
+        return new CostReconciliation(total, summary.AttributableCents, summary.GapCents, summary.OutOfScopeCents, untaggable, unallocated);
+    }
+
+    private static RegionMetadata Metadata(ScanOutcome outcome, ImmutableArray<string> filter)
+    {
+        var regions = outcome.Regions.Where(r => filter.IsEmpty || filter.Contains(r.Region, StringComparer.Ordinal)).ToList();
+        return new RegionMetadata(
+            regions.Count,
+            [.. regions.Where(r => r.Status == RegionScanStatus.Succeeded).Select(r => r.Region)],
+            [.. regions.Where(r => r.Status != RegionScanStatus.Succeeded)
+                .Select(r => new RegionFailure(r.Region, r.FailureReason ?? r.Status.ToString().ToLowerInvariant()))],
+            filter.IsEmpty ? outcome.SkippedRegions : [],
+            outcome.Discovery.FellBack,
+            outcome.Discovery.FallbackReason);
+    }
+
+    private static DataQuality Quality(ScanOutcome outcome, RegionMetadata metadata, ComplianceSummary summary,
+        CostAllocation allocation, ImmutableArray<string> filter)
+    {
+        var notes = new List<string>();
+        var globalFailed = outcome.Global is { Status: not RegionScanStatus.Succeeded };
+
+        foreach (var failure in metadata.FailedRegions)
+        {
+            notes.Add($"Region {failure.Region} was not scanned: {failure.Reason}");
+        }
+
+        if (globalFailed)
+        {
+            notes.Add($"Global resource types were not listed: {outcome.Global!.FailureReason ?? "failed"}");
+        }
+
+        if (metadata.DiscoveryFallback)
+        {
+            notes.Add($"Region discovery failed ({metadata.DiscoveryFallbackReason}); only the default region was scanned.");
+        }
+
+        if (metadata.SkippedRegions.Length > 0)
+        {
+            notes.Add($"{metadata.SkippedRegions.Length} region(s) not scanned because they are not enabled or not allowed: {string.Join(", ", metadata.SkippedRegions)}.");
+        }
+
+        var taggedOnly = outcome.Coverage.Where(c => c.Coverage == Coverage.TaggedOnly).Select(c => c.ResourceType).ToList();
+        if (taggedOnly.Count > 0)
+        {
+            notes.Add($"{taggedOnly.Count} type(s) are listed through the Resource Groups Tagging API and only include resources that have or had a tag: {string.Join(", ", taggedOnly)}.");
+        }
+
+        if (summary.NothingInScope)
+        {
+            notes.Add("No resource is in scope of a required tag, so the compliance score is 100% by definition.");
+        }
+
+        notes.AddRange(allocation.Notes);
+
+        var anyFailure = metadata.FailedRegions.Length > 0 || globalFailed || metadata.DiscoveryFallback;
+        var nothingWorked = metadata.SuccessfulRegions.Length == 0 && metadata.TotalRegions > 0
+            && (outcome.Global is null || outcome.Global.Status != RegionScanStatus.Succeeded);
+        var status = nothingWorked ? DataQualityStatus.Failed
+            : anyFailure ? DataQualityStatus.Partial
+            : DataQualityStatus.Complete;
+        return new DataQuality(status, [.. notes], outcome.Coverage);
+    }
+}

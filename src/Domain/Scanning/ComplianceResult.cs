@@ -1,0 +1,140 @@
+using System.Collections.Immutable;
+using FinOps.Domain.Costs;
+using FinOps.Domain.Policy;
+using FinOps.Domain.Ports;
+using FinOps.Domain.Resources;
+
+namespace FinOps.Domain.Scanning;
+
+/// <summary>
+/// The immutable outcome of one scan (or a region-filtered view of it): every resource with its verdict and cost,
+/// the overall and regional figures, and what the data can be trusted for. Every front door reads numbers from here.
+/// </summary>
+public sealed class ComplianceResult
+{
+    private ImmutableArray<Violation> _violationsByCost;
+    private Dictionary<string, EvaluatedResource>? _byArn;
+
+    internal ComplianceResult(
+        ScanOutcome outcome,
+        ImmutableArray<EvaluatedResource> resources,
+        ComplianceSummary summary,
+        ImmutableArray<RegionalSummary> regions,
+        CostReconciliation costs,
+        RegionMetadata regionMetadata,
+        DataQuality dataQuality,
+        CostAllocation allocation,
+        ImmutableArray<string> regionFilter)
+    {
+        Outcome = outcome;
+        Resources = resources;
+        Summary = summary;
+        Regions = regions;
+        Costs = costs;
+        RegionMetadata = regionMetadata;
+        DataQuality = dataQuality;
+        Allocation = allocation;
+        RegionFilter = regionFilter;
+    }
+
+    internal ScanOutcome Outcome { get; }
+
+    public string ScanId => Outcome.ScanId;
+    public ScanRequest Request => Outcome.Request;
+    public string CacheKey => Outcome.CacheKey;
+    public DateTimeOffset StartedAt => Outcome.StartedAt;
+
+    /// <summary>When the data was collected.</summary>
+    public DateTimeOffset AsOf => Outcome.CompletedAt;
+
+    public AccountDescription Account => Outcome.Account;
+    public TaggingPolicy Policy => Outcome.Policy;
+    public string PolicyHash => Outcome.Policy.ContentHash;
+    public ImmutableArray<ResourceTypeInfo> Types => Outcome.Types;
+
+    /// <summary>Every resource (deduplicated by ARN), ordered by region then ARN.</summary>
+    public ImmutableArray<EvaluatedResource> Resources { get; }
+
+    /// <summary>Overall figures.</summary>
+    public ComplianceSummary Summary { get; }
+
+    /// <summary>One row per region (failed regions included; <c>global</c> when global resources exist).</summary>
+    public ImmutableArray<RegionalSummary> Regions { get; }
+
+    /// <summary>Overall spend, reconciled to the cent.</summary>
+    public CostReconciliation Costs { get; }
+
+    public RegionMetadata RegionMetadata { get; }
+    public DataQuality DataQuality { get; }
+
+    /// <summary>The period's spend and how it was spread over resources.</summary>
+    public CostAllocation Allocation { get; }
+
+    public BillingPeriod CostPeriod => Allocation.Snapshot.Period;
+
+    /// <summary>The regions this view is narrowed to; empty for the whole scan.</summary>
+    public ImmutableArray<string> RegionFilter { get; }
+
+    /// <summary>Every violation, highest cost at stake first (then ARN, then tag key): the default ranking.</summary>
+    public ImmutableArray<Violation> ViolationsByCost
+    {
+        get
+        {
+            if (_violationsByCost.IsDefault)
+            {
+                var list = new List<Violation>(Summary.Violations);
+                foreach (var r in Resources)
+                {
+                    foreach (var v in r.Violations)
+                    {
+                        list.Add(new Violation(r, v));
+                    }
+                }
+
+                list.Sort(ViolationRanking.Instance);
+                ImmutableInterlocked.InterlockedInitialize(ref _violationsByCost, [.. list]);
+            }
+
+            return _violationsByCost;
+        }
+    }
+
+    /// <summary>Looks up a resource by ARN.</summary>
+    public EvaluatedResource? Find(string arn)
+    {
+        if (_byArn is null)
+        {
+            var index = new Dictionary<string, EvaluatedResource>(Resources.Length, StringComparer.Ordinal);
+            foreach (var r in Resources)
+            {
+                index[r.Arn] = r;
+            }
+
+            Interlocked.CompareExchange(ref _byArn, index, null);
+        }
+
+        return _byArn.GetValueOrDefault(arn);
+    }
+
+    /// <summary>The regional row of one region, or null.</summary>
+    public RegionalSummary? Region(string region) => Regions.FirstOrDefault(r => r.Region == region);
+
+    /// <summary>A view narrowed to some regions: every figure recomputed over them only (see <see cref="ComplianceAggregator.Filter"/>).</summary>
+    public ComplianceResult ForRegions(IReadOnlyCollection<string> regions) => ComplianceAggregator.Filter(this, regions);
+
+    /// <summary>Orders violations by cost at stake descending, then ARN, then tag key, then kind.</summary>
+    private sealed class ViolationRanking : IComparer<Violation>
+    {
+        public static readonly ViolationRanking Instance = new();
+
+        public int Compare(Violation? x, Violation? y)
+        {
+            var c = y!.CostAtStakeCents.CompareTo(x!.CostAtStakeCents);
+            if (c != 0) return c;
+            c = string.CompareOrdinal(x.Arn, y.Arn);
+            if (c != 0) return c;
+            c = string.CompareOrdinal(x.TagKey, y.TagKey);
+            return c != 0 ? c : x.Kind.CompareTo(y.Kind);
+        }
+    }
+}

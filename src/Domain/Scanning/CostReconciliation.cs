@@ -1,0 +1,26 @@
+namespace FinOps.Domain.Scanning;
+
+/// <summary>
+/// A region's (or the whole result's) spend split so that
+/// <c>total = attributable + gap + out_of_scope + untaggable + unallocated</c> to the cent (PRODUCT.md §5).
+/// </summary>
+public sealed record CostReconciliation(
+    long TotalCents,
+    long AttributableCents,
+    long GapCents,
+    long OutOfScopeCents,
+    long UntaggableCents,
+    long UnallocatedCents)
+{
+    public static CostReconciliation Zero { get; } = new(0, 0, 0, 0, 0, 0);
+
+    /// <summary>Whether the parts add up to the total exactly.</summary>
+    public bool Reconciles => TotalCents == AttributableCents + GapCents + OutOfScopeCents + UntaggableCents + UnallocatedCents;
+
+    /// <summary>Spend that resources can carry: everything but untaggable services.</summary>
+    public long TaggableCents => TotalCents - UntaggableCents;
+
+    public CostReconciliation Plus(CostReconciliation o) => new(
+        TotalCents + o.TotalCents, AttributableCents + o.AttributableCents, GapCents + o.GapCents,
+        OutOfScopeCents + o.OutOfScopeCents, UntaggableCents + o.UntaggableCents, UnallocatedCents + o.UnallocatedCents);
+}

@@ -1,0 +1,16 @@
+namespace FinOps.Domain.Scanning;
+
+/// <summary>How one region's scan went.</summary>
+/// <param name="Region">Region code (or <c>global</c> for global types).</param>
+/// <param name="Status">Succeeded, failed or cancelled.</param>
+/// <param name="FailureReason">Why it failed, when it did.</param>
+/// <param name="Retries">Transient failures retried in this region.</param>
+/// <param name="ResourceCount">Resources listed.</param>
+/// <param name="Duration">Wall time spent on the region.</param>
+public sealed record RegionScanOutcome(
+    string Region,
+    RegionScanStatus Status,
+    string? FailureReason,
+    int Retries,
+    int ResourceCount,
+    TimeSpan Duration);

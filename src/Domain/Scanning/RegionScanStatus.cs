@@ -1,0 +1,14 @@
+namespace FinOps.Domain.Scanning;
+
+/// <summary>How a region's scan ended (or where it is while running).</summary>
+public enum RegionScanStatus
+{
+    Queued,
+    Running,
+    Retrying,
+    Succeeded,
+    Failed,
+    Cancelled,
+    /// <summary>Not scanned: not opted in, or excluded by <c>AllowedRegions</c>.</summary>
+    Skipped,
+}
