@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace FinOps.Web.Components.Layout;
+
+/// <summary>The shell of every page: app bar, navigation drawer, theme (remembered in the browser).</summary>
+public sealed partial class MainLayout : IAsyncDisposable
+{
+    private MudThemeProvider? _themeProvider;
+    private bool _drawerOpen = true;
+    private bool _isDarkMode;
+    private IJSObjectReference? _module;
+
+    [Inject]
+    public required IJSRuntime JS { get; init; }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            return;
+        }
+
+        try
+        {
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/finops.js");
+            var stored = await _module.InvokeAsync<string?>("getTheme");
+            var dark = stored is null
+                ? _themeProvider is not null && await _themeProvider.GetSystemDarkModeAsync()
+                : stored == "dark";
+            if (dark != _isDarkMode)
+            {
+                _isDarkMode = dark;
+                StateHasChanged();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit went away while starting; nothing to remember.
+        }
+    }
+
+    private void ToggleDrawer() => _drawerOpen = !_drawerOpen;
+
+    private async Task ToggleThemeAsync()
+    {
+        _isDarkMode = !_isDarkMode;
+        if (_module is not null)
+        {
+            await _module.InvokeVoidAsync("setTheme", _isDarkMode ? "dark" : "light");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+// Small browser helpers used through JS interop: theme memory and ApexCharts rendering.
+const themeKey = "finops-theme";
+
+export function getTheme() {
+    try { return localStorage.getItem(themeKey); } catch { return null; }
+}
+
+export function setTheme(value) {
+    try { localStorage.setItem(themeKey, value); } catch { /* private mode: not remembered */ }
+}
