@@ -61,10 +61,10 @@ public sealed class SampleAccount
         _slowLatency = options.SlowRegionLatencyMilliseconds;
         _throttleBursts = options.ThrottleBursts;
         _taggedOnly = options.TaggedOnlyCoverage;
-        _failing = options.FailingRegions.ToFrozenSet(StringComparer.Ordinal);
-        _denied = options.AccessDeniedRegions.ToFrozenSet(StringComparer.Ordinal);
-        _slow = options.SlowRegions.ToFrozenSet(StringComparer.Ordinal);
-        _throttled = options.ThrottledRegions.ToFrozenSet(StringComparer.Ordinal);
+        _failing = (options.FailingRegions ?? []).ToFrozenSet(StringComparer.Ordinal);
+        _denied = (options.AccessDeniedRegions ?? []).ToFrozenSet(StringComparer.Ordinal);
+        _slow = (options.SlowRegions ?? []).ToFrozenSet(StringComparer.Ordinal);
+        _throttled = (options.ThrottledRegions ?? []).ToFrozenSet(StringComparer.Ordinal);
         _data = new Lazy<SampleAccountData>(() => SampleAccountGenerator.Generate(Seed, Size), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
