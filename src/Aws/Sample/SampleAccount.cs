@@ -32,7 +32,7 @@ public sealed class SampleAccount
 
     private const string Setting = SampleAccountOptions.SectionName + ":";
 
-    private readonly Lazy<SampleAccountData> _data;
+    private readonly Lazy<Task<SampleAccountData>> _generation;
     private readonly ConcurrentDictionary<(string Region, string Type), StrongBox<int>> _listingAttempts = new();
     private readonly FrozenSet<string> _failing;
     private readonly FrozenSet<string> _denied;
@@ -65,7 +65,9 @@ public sealed class SampleAccount
         _denied = (options.AccessDeniedRegions ?? []).ToFrozenSet(StringComparer.Ordinal);
         _slow = (options.SlowRegions ?? []).ToFrozenSet(StringComparer.Ordinal);
         _throttled = (options.ThrottledRegions ?? []).ToFrozenSet(StringComparer.Ordinal);
-        _data = new Lazy<SampleAccountData>(() => SampleAccountGenerator.Generate(Seed, Size), LazyThreadSafetyMode.ExecutionAndPublication);
+        // Generated once, on the thread pool, so scans that arrive meanwhile wait asynchronously (and can give up).
+        _generation = new Lazy<Task<SampleAccountData>>(
+            () => Task.Run(() => SampleAccountGenerator.Generate(Seed, Size)), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The generator's seed.</summary>
@@ -83,18 +85,18 @@ public sealed class SampleAccount
     /// <summary>How the account describes itself.</summary>
     public AccountDescription Description { get; } = new(SourceKind, DisplayName, AccountId, CallerIdentity);
 
-    /// <summary>The generated content (built on first use).</summary>
-    internal SampleAccountData Data => _data.Value;
+    /// <summary>The generated content (built on first use; cancelling stops the wait, not the generation).</summary>
+    internal Task<SampleAccountData> GetDataAsync(CancellationToken cancellationToken) =>
+        _generation.Value.WaitAsync(cancellationToken);
 
     /// <summary>
-    /// Generates the content now rather than on the first scan (e.g. at start-up, or before a benchmark), off the
-    /// caller's thread.
+    /// Generates the content now rather than on the first scan (e.g. at start-up, or before a benchmark).
     /// </summary>
-    public Task WarmUpAsync(CancellationToken cancellationToken) =>
-        _data.IsValueCreated ? Task.CompletedTask : Task.Run(() => _ = _data.Value, cancellationToken);
+    public Task WarmUpAsync(CancellationToken cancellationToken) => GetDataAsync(cancellationToken);
 
     /// <summary>How many resources the account holds (generates the content if needed).</summary>
-    public int ResourceCount => Data.ResourceCount;
+    public async Task<int> CountResourcesAsync(CancellationToken cancellationToken) =>
+        (await GetDataAsync(cancellationToken).ConfigureAwait(false)).ResourceCount;
 
     /// <summary>Whether listings of a type see every resource (the default) or, simulating the live scanner, only tagged ones.</summary>
     public Coverage CoverageOf(ResourceTypeInfo type)
@@ -131,7 +133,7 @@ public sealed class SampleAccount
         await CallAsync(region, cancellationToken).ConfigureAwait(false);
         ThrowIfFaulted(region, type);
 
-        var resources = Data.Listing(region, type.Name);
+        var resources = (await GetDataAsync(cancellationToken).ConfigureAwait(false)).Listing(region, type.Name);
         if (_taggedOnly && type.LiveCoverage == Coverage.TaggedOnly)
         {
             resources = Array.FindAll(resources, r => r.Tags.Length > 0);

@@ -19,7 +19,7 @@ public sealed class SampleCostSource(SampleAccount account) : ICostSource
     {
         ArgumentNullException.ThrowIfNull(query);
         await account.CallAsync(SampleAccount.ApiRegion, cancellationToken).ConfigureAwait(false);
-        var data = account.Data;
+        var data = await account.GetDataAsync(cancellationToken).ConfigureAwait(false);
         var share = new BillingPeriodShare(query.Period);
 
         var cents = data.MonthlyCents;
