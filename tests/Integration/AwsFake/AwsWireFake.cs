@@ -28,6 +28,7 @@ public sealed class AwsWireFake : IAsyncDisposable
 
     private readonly SigV4Verifier _verifier;
     private readonly CancellationTokenSource _shutdown = new();
+    private readonly TaskCompletionSource _stallStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplication? _app;
 
     private AwsWireFake(FakeAccount account, string secret)
@@ -47,6 +48,9 @@ public sealed class AwsWireFake : IAsyncDisposable
 
     /// <summary>Every request received, in arrival order.</summary>
     public ConcurrentQueue<ObservedRequest> Requests { get; } = new();
+
+    /// <summary>Completes when the first scripted stall begins (a client is now waiting on the fake).</summary>
+    public Task StallStarted => _stallStarted.Task;
 
     /// <summary>http://127.0.0.1:port/</summary>
     public Uri BaseAddress { get; private set; } = null!;
@@ -98,17 +102,19 @@ public sealed class AwsWireFake : IAsyncDisposable
         {
             call = Decode(context, service, signature.Region, body, protocol);
             var attempt = request.Headers["amz-sdk-request"].ToString();
+            var parameters = protocol == FakeKind.S3 ? request.QueryString.Value ?? "" : Encoding.UTF8.GetString(body);
             if (!signature.Verified)
             {
-                Requests.Enqueue(new ObservedRequest(service, signature.Region, call.Operation, false, signature.Signature, signature.AmzDate, attempt, null));
+                Requests.Enqueue(new ObservedRequest(service, signature.Region, call.Operation, false, signature.Signature, signature.AmzDate, attempt, null, parameters));
                 throw new FakeAwsException(signature.ErrorCode!, signature.ErrorMessage!, 403);
             }
 
             var fault = Faults.Next(signature.Region, call.Operation);
             Requests.Enqueue(new ObservedRequest(service, signature.Region, call.Operation, true, signature.Signature, signature.AmzDate,
-                attempt.Length == 0 ? null : attempt, fault));
+                attempt.Length == 0 ? null : attempt, fault, parameters));
             if (fault == FaultKind.Stall)
             {
+                _stallStarted.TrySetResult();
                 using var stalled = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _shutdown.Token);
                 await Task.Delay(Timeout.Infinite, stalled.Token).ContinueWith(_ => { }, TaskScheduler.Default);
                 return;

@@ -9,5 +9,6 @@ namespace FinOps.Tests.Integration.AwsFake;
 /// <param name="AmzDate">The X-Amz-Date sent.</param>
 /// <param name="Attempt">The <c>amz-sdk-request</c> header (attempt=n; max=m), when sent.</param>
 /// <param name="Fault">The scripted fault it was answered with, if any.</param>
+/// <param name="Parameters">The request's parameters as sent: form body (EC2, STS), JSON body, or S3 query string.</param>
 public sealed record ObservedRequest(string Service, string Region, string Operation, bool Verified, string Signature,
-    string AmzDate, string? Attempt, FaultKind? Fault);
+    string AmzDate, string? Attempt, FaultKind? Fault, string Parameters);

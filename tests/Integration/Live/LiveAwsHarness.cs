@@ -14,7 +14,8 @@ public sealed class LiveAwsHarness : IAsyncDisposable
         Fake = fake;
         Options = options;
         Credentials = new AccountCredentials(options);
-        Clients = new RegionalClientFactory(options, Credentials, time);
+        // Real time for retry back-off (a fake clock would hold every retry); the given clock for billing days.
+        Clients = new RegionalClientFactory(options, Credentials, TimeProvider.System);
         Identity = new StsAccountIdentity(Clients);
         Regions = new Ec2RegionCatalogue(Clients);
         Inventory = new AwsInventorySource(Clients, Identity, Microsoft.Extensions.Options.Options.Create(options));
