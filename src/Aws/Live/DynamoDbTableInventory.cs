@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Amazon.DynamoDBv2.Model;
+using FinOps.Domain.Ports;
 using FinOps.Domain.Resources;
 
 namespace FinOps.Aws.Live;
@@ -16,22 +17,19 @@ internal sealed class DynamoDbTableInventory(RegionalClientFactory clients, AwsO
         var pages = clients.DynamoDb(region).Paginators.ListTables(new ListTablesRequest { Limit = 100 }).Responses;
         await foreach (var page in AwsErrorMapping.PagesAsync(AwsCalls.ListTables, region, pages, cancellationToken).ConfigureAwait(false))
         {
-            var names = page.TableNames ?? [];
-            var resources = new CloudResource[names.Count];
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.TagCallConcurrency, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(Enumerable.Range(0, names.Count), parallel,
-                async (i, ct) => resources[i] = await DescribeAsync(region, names[i], type, ct).ConfigureAwait(false)).ConfigureAwait(false);
-            yield return resources;
+            yield return await PerResourceLookup.RunAsync(page.TableNames ?? [], options.TagCallConcurrency,
+                (name, ct) => DescribeAsync(region, name, type, ct), cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<CloudResource> DescribeAsync(string region, string tableName, ResourceTypeInfo type, CancellationToken cancellationToken)
+    private async Task<CloudResource?> DescribeAsync(string region, string tableName, ResourceTypeInfo type, CancellationToken cancellationToken)
     {
         var client = clients.DynamoDb(region);
         var described = await AwsErrorMapping.RunAsync(AwsCalls.DescribeTable, region,
             ct => client.DescribeTableAsync(new DescribeTableRequest { TableName = tableName }, ct), cancellationToken).ConfigureAwait(false);
         var table = described.Table;
-        var arn = table?.TableArn ?? throw new InvalidOperationException($"DescribeTable returned no ARN for table '{tableName}' in {region}.");
+        var arn = table?.TableArn ?? throw new ResourceSourceException(SourceFailureKind.Permanent,
+            $"dynamodb:DescribeTable in {region} returned no ARN for table '{tableName}'.");
 
         var tags = new List<Amazon.DynamoDBv2.Model.Tag>();
         string? next = null;

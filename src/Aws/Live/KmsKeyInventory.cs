@@ -20,13 +20,8 @@ internal sealed class KmsKeyInventory(RegionalClientFactory clients, AwsOptions 
         var pages = client.Paginators.ListKeys(new ListKeysRequest { Limit = 1000 }).Responses;
         await foreach (var page in AwsErrorMapping.PagesAsync(AwsCalls.ListKeys, region, pages, cancellationToken).ConfigureAwait(false))
         {
-            var keys = page.Keys ?? [];
-            var resources = new CloudResource?[keys.Count];
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.TagCallConcurrency, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(Enumerable.Range(0, keys.Count), parallel,
-                async (i, ct) => resources[i] = await DescribeAsync(region, client, keys[i].KeyId, aliases, type, ct).ConfigureAwait(false))
-                .ConfigureAwait(false);
-            yield return [.. resources.OfType<CloudResource>()];
+            yield return await PerResourceLookup.RunAsync(page.Keys ?? [], options.TagCallConcurrency,
+                (key, ct) => DescribeAsync(region, client, key.KeyId, aliases, type, ct), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -19,16 +19,12 @@ internal sealed class S3BucketInventory(RegionalClientFactory clients, AwsOption
         var pages = clients.S3(home).Paginators.ListBuckets(new ListBucketsRequest { MaxBuckets = 1000 }).Responses;
         await foreach (var page in AwsErrorMapping.PagesAsync(AwsCalls.ListBuckets, home, pages, cancellationToken).ConfigureAwait(false))
         {
-            var buckets = page.Buckets ?? [];
-            var resources = new CloudResource[buckets.Count];
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.TagCallConcurrency, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(Enumerable.Range(0, buckets.Count), parallel,
-                async (i, ct) => resources[i] = await DescribeAsync(buckets[i], type, ct).ConfigureAwait(false)).ConfigureAwait(false);
-            yield return resources;
+            yield return await PerResourceLookup.RunAsync(page.Buckets ?? [], options.TagCallConcurrency,
+                (bucket, ct) => DescribeAsync(bucket, type, ct), cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<CloudResource> DescribeAsync(S3Bucket bucket, ResourceTypeInfo type, CancellationToken cancellationToken)
+    private async Task<CloudResource?> DescribeAsync(S3Bucket bucket, ResourceTypeInfo type, CancellationToken cancellationToken)
     {
         var region = string.IsNullOrEmpty(bucket.BucketRegion)
             ? await LocateAsync(bucket.BucketName, cancellationToken).ConfigureAwait(false)
