@@ -10,7 +10,7 @@ namespace FinOps.Aws.Live;
 public sealed class StsAccountIdentity(RegionalClientFactory clients) : IAccountIdentity, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private AwsCaller? _caller;
+    private volatile AwsCaller? _caller;
 
     /// <summary>The caller, asking STS on first use.</summary>
     public async Task<AwsCaller> GetCallerAsync(CancellationToken cancellationToken)

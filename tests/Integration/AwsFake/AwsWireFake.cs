@@ -96,11 +96,10 @@ public sealed class AwsWireFake : IAsyncDisposable
         var rawTarget = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
         var signature = _verifier.Verify(request, rawTarget, body);
         var service = signature.Service;
-        FakeCall? call = null;
-        FakeKind protocol = ProtocolOf(service);
+        var protocol = ProtocolOf(service);
         try
         {
-            call = Decode(context, service, signature.Region, body, protocol);
+            var call = Decode(context, service, signature.Region, body, protocol);
             var attempt = request.Headers["amz-sdk-request"].ToString();
             var parameters = protocol == FakeKind.S3 ? request.QueryString.Value ?? "" : Encoding.UTF8.GetString(body);
             if (!signature.Verified)
