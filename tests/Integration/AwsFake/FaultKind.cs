@@ -1,0 +1,16 @@
+namespace FinOps.Tests.Integration.AwsFake;
+
+/// <summary>A failure the fake can answer a call with.</summary>
+public enum FaultKind
+{
+    /// <summary>The service's throttling error (RequestLimitExceeded, SlowDown, ThrottlingException, …).</summary>
+    Throttle,
+    /// <summary>HTTP 500 InternalError.</summary>
+    ServerError,
+    /// <summary>No answer until the client gives up.</summary>
+    Stall,
+    /// <summary>The service's access-denied error.</summary>
+    AccessDenied,
+    /// <summary>OptInRequired.</summary>
+    OptInRequired,
+}

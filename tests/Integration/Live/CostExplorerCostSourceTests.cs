@@ -1,0 +1,136 @@
+using System.Text.Json;
+using FinOps.Domain.Costs;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FinOps.Tests.Integration.Live;
+
+public sealed class CostExplorerCostSourceTests
+{
+    private static readonly CostQuery TwoMonths = new(
+        new BillingPeriod(new DateOnly(2026, 9, 1), new DateOnly(2026, 11, 1), BillingPeriodKind.Custom), CostMetric.Unblended, ["Environment", "Owner"]);
+
+    [Fact]
+    public async Task Cost_lines_of_every_page_are_summed_by_service_and_region_in_cents()
+    {
+        await using var aws = await LiveAwsHarness.StartAsync();
+
+        var snapshot = await aws.Costs.GetCostsAsync(TwoMonths with { UntaggedTagKeys = [] }, CancellationToken.None);
+
+        Assert.Equal(
+            [
+                new CostLine("AWS Support (Business)", "global", 20000),
+                new CostLine("Amazon Elastic Compute Cloud - Compute", "eu-west-1", 8020),
+                new CostLine("Amazon Elastic Compute Cloud - Compute", "us-east-1", 24101),
+                new CostLine("Amazon Simple Storage Service", "us-east-1", 667),
+                new CostLine("EC2 - Other", "us-east-1", 2401),
+                new CostLine("Tax", "global", 3450),
+            ],
+            snapshot.Lines.ToArray());
+        // 14 rows, 3 per page.
+        Assert.Equal(5, aws.Fake.Of("ce", "GetCostAndUsage").Count);
+        Assert.Equal(("Cost Explorer", TwoMonths.Period), (snapshot.SourceLabel, snapshot.Period));
+    }
+
+    [Fact]
+    public async Task Requests_ask_for_monthly_spend_of_the_period_grouped_by_service_and_region()
+    {
+        await using var aws = await LiveAwsHarness.StartAsync();
+
+        await aws.Costs.GetCostsAsync(TwoMonths with { UntaggedTagKeys = [] }, CancellationToken.None);
+
+        var first = JsonDocument.Parse(aws.Fake.Of("ce", "GetCostAndUsage")[0].Parameters).RootElement;
+        Assert.Equal("2026-09-01", first.GetProperty("TimePeriod").GetProperty("Start").GetString());
+        Assert.Equal("2026-11-01", first.GetProperty("TimePeriod").GetProperty("End").GetString());
+        Assert.Equal("MONTHLY", first.GetProperty("Granularity").GetString());
+        Assert.Equal("UnblendedCost", first.GetProperty("Metrics")[0].GetString());
+        Assert.Equal(["SERVICE", "REGION"], first.GetProperty("GroupBy").EnumerateArray().Select(g => g.GetProperty("Key").GetString()));
+        Assert.Equal(aws.Fake.Tokens.Issued.ToList(), aws.Fake.Tokens.Received.ToList());
+    }
+
+    [Fact]
+    public async Task Untagged_spend_per_required_key_is_the_empty_tag_bucket()
+    {
+        await using var aws = await LiveAwsHarness.StartAsync();
+
+        var snapshot = await aws.Costs.GetCostsAsync(TwoMonths, CancellationToken.None);
+
+        Assert.Equal([new UntaggedSpend("Environment", 11111), new UntaggedSpend("Owner", 4000)], snapshot.UntaggedByTagKey.ToArray());
+        var tagRequests = aws.Fake.Of("ce", "GetCostAndUsage").Select(r => JsonDocument.Parse(r.Parameters).RootElement.GetProperty("GroupBy"))
+            .Where(g => g[0].GetProperty("Type").GetString() == "TAG").Select(g => g[0].GetProperty("Key").GetString()).Distinct();
+        Assert.Equal(["Environment", "Owner"], tagRequests);
+    }
+
+    [Fact]
+    public async Task The_amortized_metric_is_asked_for_by_name()
+    {
+        await using var aws = await LiveAwsHarness.StartAsync();
+
+        var snapshot = await aws.Costs.GetCostsAsync(new CostQuery(BillingPeriod.Month(2026, 10), CostMetric.Amortized, []), CancellationToken.None);
+
+        Assert.Equal(CostMetric.Amortized, snapshot.Metric);
+        Assert.Contains(new CostLine("Tax", "global", 1725), snapshot.Lines);
+        Assert.Contains("AmortizedCost", aws.Fake.Of("ce", "GetCostAndUsage")[0].Parameters);
+    }
+
+    [Fact]
+    public async Task The_request_count_is_known_before_a_refresh_and_zero_once_cached()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 5, 23, 0, 0, TimeSpan.Zero));
+        await using var aws = await LiveAwsHarness.StartAsync(time: clock);
+
+        var before = aws.Costs.EstimateRequestCount(TwoMonths);
+        await aws.Costs.GetCostsAsync(TwoMonths, CancellationToken.None);
+        var made = aws.Fake.Of("ce", "GetCostAndUsage").Count;
+        var cached = aws.Costs.EstimateRequestCount(TwoMonths);
+        clock.Advance(TimeSpan.FromHours(2));
+        var nextDay = aws.Costs.EstimateRequestCount(TwoMonths);
+
+        Assert.Equal(3, before);
+        Assert.Equal(0, cached);
+        Assert.Equal(made, nextDay);
+        Assert.Equal(5 + 2 + 2, made);
+    }
+
+    [Fact]
+    public async Task Costs_are_cached_for_the_billing_day()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 5, 8, 0, 0, TimeSpan.Zero));
+        await using var aws = await LiveAwsHarness.StartAsync(time: clock);
+
+        var first = await aws.Costs.GetCostsAsync(TwoMonths, CancellationToken.None);
+        clock.Advance(TimeSpan.FromHours(15));
+        var sameDay = await aws.Costs.GetCostsAsync(TwoMonths, CancellationToken.None);
+        var requestsOnDayOne = aws.Fake.Of("ce", "GetCostAndUsage").Count;
+        clock.Advance(TimeSpan.FromHours(2));
+        var nextDay = await aws.Costs.GetCostsAsync(TwoMonths, CancellationToken.None);
+
+        Assert.Same(first, sameDay);
+        Assert.NotSame(first, nextDay);
+        Assert.Equal(first.Lines.ToArray(), nextDay.Lines.ToArray());
+        Assert.Equal(2 * requestsOnDayOne, aws.Fake.Of("ce", "GetCostAndUsage").Count);
+        Assert.Equal(clock.GetUtcNow(), nextDay.AsOf);
+    }
+
+    [Fact]
+    public async Task Different_queries_are_cached_apart()
+    {
+        await using var aws = await LiveAwsHarness.StartAsync();
+
+        await aws.Costs.GetCostsAsync(TwoMonths, CancellationToken.None);
+
+        Assert.Equal(0, aws.Costs.EstimateRequestCount(TwoMonths));
+        Assert.Equal(1, aws.Costs.EstimateRequestCount(TwoMonths with { UntaggedTagKeys = [] }));
+        Assert.Equal(3, aws.Costs.EstimateRequestCount(TwoMonths with { Metric = CostMetric.Amortized }));
+    }
+
+    [Fact]
+    public async Task Concurrent_refreshes_of_one_query_pay_once()
+    {
+        await using var aws = await LiveAwsHarness.StartAsync();
+
+        var all = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => aws.Costs.GetCostsAsync(TwoMonths, CancellationToken.None)));
+
+        Assert.All(all, s => Assert.Same(all[0], s));
+        Assert.Equal(9, aws.Fake.Of("ce", "GetCostAndUsage").Count);
+    }
+}
