@@ -40,7 +40,8 @@ public sealed class FinOpsAppHost : WebApplicationFactory<Program>
         var host = new FinOpsAppHost(settings ?? new Dictionary<string, string?>());
         host.UseKestrel(0);
         host.StartServer();
-        var addresses = host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
+        var addresses = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
+            ?? throw new InvalidOperationException("Kestrel reported no addresses.");
         host.BaseUrl = addresses.Addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
         return host;
     }
