@@ -75,8 +75,8 @@ public static class ReportPdfWriter
         flow.Line("Regions", flow.Heading, PdfPageFlow.Accent);
         flow.Table(
             [
-                new("Region", 2.2), new("Status", 1.4), new("Score", 1, true), new("Non-compliant", 1.4, true),
-                new("Violations", 1.2, true), new("Gap", 1.6, true), new("Total", 1.6, true),
+                new("Region", 1.9), new("Status", 1.3), new("Score", 1, true), new("Non-compliant", 1.8, true),
+                new("Violations", 1.5, true), new("Gap", 1.6, true), new("Total", 1.6, true),
             ],
             report.Sections.Select(s => new[]
             {
@@ -125,7 +125,7 @@ public static class ReportPdfWriter
         if (!section.TopOffenders.Resources.IsEmpty)
         {
             flow.Table(
-                [new("#", 0.5, true), new("Resource", 4.2), new("Type", 2.2), new("Broken tags", 2.2), new("Cost at stake", 1.6, true), new("Source", 1.2)],
+                [new("#", 0.4, true), new("Resource", 3.4), new("Type", 2.2), new("Broken tags", 2.8), new("Cost at stake", 1.9, true), new("Source", 1.6)],
                 section.TopOffenders.Resources.Select(r => new[]
                 {
                     r.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture),
