@@ -244,14 +244,20 @@ internal static class GapBreakdown
                 continue;
             }
 
-            foreach (var key in r.Violations
-                .Where(v => v.Kind is ViolationKind.MissingRequiredTag or ViolationKind.KeyCaseMismatch)
-                .Select(v => v.TagKey).Distinct(StringComparer.Ordinal))
+            // Runs over every violation of every resource: no LINQ here. A key counts once per resource.
+            var violations = r.Violations;
+            for (var i = 0; i < violations.Length; i++)
             {
-                if (mixes.TryGetValue(key, out var mix))
+                var v = violations[i];
+                if (v.Kind is not (ViolationKind.MissingRequiredTag or ViolationKind.KeyCaseMismatch) || SeenBefore(violations, i))
+                {
+                    continue;
+                }
+
+                if (mixes.TryGetValue(v.TagKey, out var mix))
                 {
                     mix.Add(r.Cost);
-                    mixes[key] = mix;
+                    mixes[v.TagKey] = mix;
                 }
             }
         }
@@ -269,6 +275,20 @@ internal static class GapBreakdown
                     $"Cost of the {Count(mix.Resources, "in-scope resource")} {scope} without '{key}' (missing, or in another letter case): {mix.Describe(context.Source)}.");
             return new TagKeySpend(key, mix.Resources, fromResources, MeasuredUntagged(key, measured, inView, filtered, context));
         })];
+    }
+
+    private static bool SeenBefore(ImmutableArray<TagViolation> violations, int index)
+    {
+        for (var k = 0; k < index; k++)
+        {
+            if (violations[k].Kind is ViolationKind.MissingRequiredTag or ViolationKind.KeyCaseMismatch
+                && string.Equals(violations[k].TagKey, violations[index].TagKey, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static CostFigure MeasuredUntagged(string key, ImmutableArray<UntaggedSpend> measured, HashSet<string> inView,

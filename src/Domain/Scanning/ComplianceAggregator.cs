@@ -69,8 +69,17 @@ public static class ComplianceAggregator
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(snapshot);
-        var repriced = Aggregate(result.Outcome with { Costs = snapshot });
-        return result.RegionFilter.IsEmpty ? repriced : Filter(repriced, result.RegionFilter);
+
+        // The result's resources are already unique and ordered; a region's allocation depends only on its own
+        // resources, so re-spreading over a filtered view gives the same figures for the regions in it.
+        var allocation = CostAllocator.Allocate(result.Resources.Select(r => r.Resource).ToList(), snapshot);
+        var resources = ImmutableArray.CreateBuilder<EvaluatedResource>(result.Resources.Length);
+        for (var i = 0; i < result.Resources.Length; i++)
+        {
+            resources.Add(result.Resources[i] with { Cost = allocation.ResourceCosts[i] });
+        }
+
+        return Build(result.Outcome with { Costs = snapshot }, resources.MoveToImmutable(), allocation, result.RegionFilter);
     }
 
     /// <summary>
