@@ -7,7 +7,7 @@ namespace FinOps.Bench;
 
 /// <summary>Cost attribution for 1,000,000 resources (target ≤ 1 s): allocation alone, and the whole attribution (aggregate + gap report + fix plan).</summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[Config(typeof(InProcessShortRun))]
 public class AttributionBenchmarks
 {
     private ScanOutcome _outcome = null!;

@@ -5,7 +5,7 @@ namespace FinOps.Bench;
 
 /// <summary>Report writers for 20 regions and 100,000 violations (targets: XLSX ≤ 2 s, PDF ≤ 3 s, peak memory ≤ 300 MB; the harness measures peak memory).</summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[Config(typeof(InProcessShortRun))]
 public class ReportBenchmarks
 {
     private RegionReport _report = null!;

@@ -62,10 +62,7 @@ public static class ReportPdfWriter
         flow.Paragraph($"Data as of: {ReportFormat.Timestamp(report.AsOf)} · generated {ReportFormat.Timestamp(report.GeneratedAt)}", flow.Regular);
         flow.Paragraph($"Tagging policy: version {report.PolicyVersion} ({report.PolicyHash}) · data quality: {ReportFormat.Status(report.DataQuality)}", flow.Regular);
         flow.Space(10);
-        flow.FigureBoxes(
-            ("Compliance score", ReportFormat.Percent(report.Summary.ScorePercent)),
-            ("Cost attribution gap", Money.Format(report.Costs.GapCents)),
-            ("Total spend", Money.Format(report.Costs.TotalCents)));
+        Headline(flow, report.Summary, report.Costs);
         flow.Paragraph(report.TopOffenders.Sentence, flow.Regular);
         flow.Space(8);
 
@@ -98,10 +95,7 @@ public static class ReportPdfWriter
         var status = ReportFormat.Status(section.Status) + (section.FailureReason is { } why ? $": {why}" : "");
         flow.Paragraph($"Scan status: {status} · {ReportFormat.Count(section.Summary.TotalResources)} resources, {ReportFormat.Count(section.Summary.InScope)} in scope, {ReportFormat.Count(section.Summary.NonCompliant)} non-compliant, {ReportFormat.Count(section.Summary.Violations)} violations", flow.Regular);
         flow.Space(6);
-        flow.FigureBoxes(
-            ("Compliance score", ReportFormat.Percent(section.Summary.ScorePercent)),
-            ("Cost attribution gap", Money.Format(section.Costs.GapCents)),
-            ("Total spend", Money.Format(section.Costs.TotalCents)));
+        Headline(flow, section.Summary, section.Costs);
         Reconciliation(flow, section.Costs);
 
         flow.Line("Violations by tag key", flow.Heading, PdfPageFlow.Accent);
@@ -137,6 +131,12 @@ public static class ReportPdfWriter
                 }));
         }
     }
+
+    private static void Headline(PdfPageFlow flow, Scanning.ComplianceSummary summary, Scanning.CostReconciliation costs) =>
+        flow.FigureBoxes(
+            ("Compliance score", ReportFormat.Percent(summary.ScorePercent)),
+            ("Cost attribution gap", Money.Format(costs.GapCents)),
+            ("Total spend", Money.Format(costs.TotalCents)));
 
     private static void Reconciliation(PdfPageFlow flow, Scanning.CostReconciliation costs) =>
         flow.Table(

@@ -99,12 +99,16 @@ public sealed class CostReconciliationProperties
         });
 
     [Property(MaxTest = 100)]
-    public Property Repricing_with_the_same_snapshot_changes_no_figure() =>
+    public Property Repricing_with_the_same_snapshot_changes_no_figure_whole_or_filtered() =>
         Prop.ForAll(CostScenarios.Arbitrary(), scenario =>
         {
             var result = scenario.Build();
             var repriced = ComplianceAggregator.Reprice(result, result.Allocation.Snapshot);
+            var view = result.ForRegions(["us-east-1", ResourceCatalogue.GlobalRegion]);
+            var repricedView = ComplianceAggregator.Reprice(view, result.Allocation.Snapshot);
             return repriced.Costs == result.Costs
+                && repricedView.Costs == view.Costs
+                && repricedView.Regions.SequenceEqual(view.Regions)
                 && repriced.Regions.SequenceEqual(result.Regions)
                 && repriced.Resources.Select(r => r.Cost).SequenceEqual(result.Resources.Select(r => r.Cost));
         });
