@@ -2,8 +2,20 @@ using BenchmarkDotNet.Running;
 
 namespace FinOps.Bench;
 
-/// <summary>Entry point: <c>dotnet run -c Release --project bench -- --filter *</c> runs the BenchmarkDotNet suites.</summary>
+/// <summary>
+/// Entry point: <c>dotnet run -c Release --project bench -- --filter *</c> runs the BenchmarkDotNet suites;
+/// <c>… -- targets</c> runs the report/attribution harness (time and peak memory against the targets).
+/// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is ["targets", ..])
+        {
+            return await PerformanceHarness.RunAsync(args);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

@@ -7,8 +7,14 @@ namespace FinOps.Domain.Costs;
 /// <param name="Regions">Per region: total, untaggable and unallocated spend.</param>
 /// <param name="Snapshot">The cost data the figures were derived from.</param>
 /// <param name="Notes">Anything a reader should know about the figures (e.g. measured costs above their line).</param>
+/// <param name="Lines">How each SERVICE × REGION line was spread, ordered by region then service.</param>
 public sealed record CostAllocation(
     ImmutableArray<ResourceCost> ResourceCosts,
     ImmutableArray<RegionSpend> Regions,
     CostSnapshot Snapshot,
-    ImmutableArray<string> Notes);
+    ImmutableArray<string> Notes,
+    ImmutableArray<LineAllocation> Lines = default)
+{
+    /// <summary>The lines, never default.</summary>
+    public ImmutableArray<LineAllocation> LineAllocations => Lines.IsDefault ? [] : Lines;
+}

@@ -1,18 +1,20 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using FinOps.Domain.Resources;
 
 namespace FinOps.Domain.Costs;
 
 /// <summary>
 /// Gives every scanned resource a cost for the period (PRODUCT.md §5): its measured cost where the source has one,
-/// otherwise an even share of its SERVICE × REGION line (largest-remainder, so shares add up to the cent), otherwise
+/// otherwise an even share of its SERVICE × REGION line (largest remainder, so shares add up to the cent), otherwise
 /// unavailable. Stopped instances carry no compute cost. Untaggable services and lines no resource can carry are
-/// kept per region so that totals reconcile exactly.
+/// kept per line and per region so that totals reconcile exactly and no cent is counted twice.
 /// </summary>
 public static class CostAllocator
 {
     private const string ComputeService = "Amazon Elastic Compute Cloud - Compute";
 
+    /// <summary>Spreads <paramref name="snapshot"/> over <paramref name="resources"/>; costs come back in the same order.</summary>
     public static CostAllocation Allocate(IReadOnlyList<CloudResource> resources, CostSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(resources);
@@ -20,9 +22,9 @@ public static class CostAllocator
 
         var costs = new ResourceCost[resources.Count];
         var notes = new List<string>();
-        var regions = new Dictionary<string, (long Total, long Untaggable, long Unallocated)>(StringComparer.Ordinal);
+        var lines = new List<LineAllocation>(snapshot.Lines.Length);
 
-        // Resources grouped under the (service, region) line they cost under.
+        // Resources grouped under the (service, region) line they cost under, in input order.
         var byLine = new Dictionary<(string Service, string Region), List<int>>();
         for (var i = 0; i < resources.Count; i++)
         {
@@ -43,36 +45,37 @@ public static class CostAllocator
         }
 
         var measured = snapshot.MeasuredResourceCosts;
-        foreach (var line in snapshot.Lines)
+        var unmeasured = new List<int>();
+        foreach (var line in MergeDuplicates(snapshot.Lines, notes))
         {
-            var region = regions.GetValueOrDefault(line.Region);
-            region.Total += line.AmountCents;
             if (ResourceCatalogue.IsUntaggable(line.Service))
             {
-                region.Untaggable += line.AmountCents;
-                regions[line.Region] = region;
+                // Untaggable services carry no resources: the whole line is untaggable (even if a type maps to it).
+                lines.Add(new LineAllocation(line.Service, line.Region, line.AmountCents, 0, 0, 0, line.AmountCents, 0, 0, 0, 0));
                 continue;
             }
 
             if (!byLine.Remove((line.Service, line.Region), out var members))
             {
-                region.Unallocated += line.AmountCents;
-                regions[line.Region] = region;
+                lines.Add(new LineAllocation(line.Service, line.Region, line.AmountCents, 0, 0, 0, 0, line.AmountCents, 0, 0, 0));
                 continue;
             }
 
-            var remaining = line.AmountCents;
-            var unmeasured = new List<int>();
+            long measuredSum = 0;
+            int measuredCount = 0, stopped = 0;
+            unmeasured.Clear();
             foreach (var i in members)
             {
                 if (measured.TryGetValue(resources[i].Arn, out var cents))
                 {
                     costs[i] = new ResourceCost(cents, CostProvenance.Measured);
-                    remaining -= cents;
+                    measuredSum += cents;
+                    measuredCount++;
                 }
                 else if (line.Service == ComputeService && resources[i].IsStopped)
                 {
                     costs[i] = new ResourceCost(0, CostProvenance.Allocated);
+                    stopped++;
                 }
                 else
                 {
@@ -80,59 +83,118 @@ public static class CostAllocator
                 }
             }
 
-            if (remaining < 0)
+            // Measured costs above the billed amount join the total (the line is then fully carried); a credit
+            // (negative line) is never spread over resources and stays unallocated.
+            var excess = Math.Max(0, measuredSum - Math.Max(line.AmountCents, 0));
+            if (excess > 0)
             {
-                notes.Add($"Measured resource costs under '{line.Service}' in {line.Region} exceed the billed line by {-remaining / 100m:N2} USD.");
+                notes.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"Measured resource costs under '{line.Service}' in {line.Region} exceed the billed line by {excess / 100m:N2} USD; the excess is added to the region's total."));
             }
 
-            if (unmeasured.Count == 0 || remaining <= 0)
+            var remaining = line.AmountCents + excess - measuredSum;
+            long allocated = 0;
+            if (remaining > 0 && unmeasured.Count > 0)
+            {
+                Split(remaining, unmeasured, resources, costs);
+                allocated = remaining;
+                remaining = 0;
+            }
+            else
             {
                 foreach (var i in unmeasured)
                 {
                     costs[i] = new ResourceCost(0, CostProvenance.Allocated);
                 }
-
-                region.Unallocated += remaining;
-            }
-            else
-            {
-                Split(remaining, unmeasured, resources, costs);
             }
 
-            regions[line.Region] = region;
+            lines.Add(new LineAllocation(line.Service, line.Region, line.AmountCents, excess, measuredSum, allocated, 0,
+                remaining, members.Count, measuredCount, stopped));
         }
 
         // Resources whose line the source did not report: measured figures still count (and join the total).
-        foreach (var ((service, regionName), members) in byLine)
+        foreach (var ((service, region), members) in byLine)
         {
+            long measuredSum = 0;
+            var measuredCount = 0;
             foreach (var i in members)
             {
                 if (measured.TryGetValue(resources[i].Arn, out var cents))
                 {
                     costs[i] = new ResourceCost(cents, CostProvenance.Measured);
-                    var region = regions.GetValueOrDefault(regionName);
-                    region.Total += cents;
-                    regions[regionName] = region;
+                    measuredSum += cents;
+                    measuredCount++;
                 }
+            }
+
+            if (measuredCount > 0)
+            {
+                lines.Add(new LineAllocation(service, region, 0, measuredSum, measuredSum, 0, 0, 0, members.Count, measuredCount, 0));
             }
         }
 
-        var spend = regions
-            .OrderBy(r => r.Key, StringComparer.Ordinal)
-            .Select(r => new RegionSpend(r.Key, r.Value.Total, r.Value.Untaggable, r.Value.Unallocated))
+        lines.Sort(static (a, b) =>
+        {
+            var c = string.CompareOrdinal(a.Region, b.Region);
+            return c != 0 ? c : string.CompareOrdinal(a.Service, b.Service);
+        });
+
+        var spend = lines
+            .GroupBy(l => l.Region, StringComparer.Ordinal)
+            .Select(g => new RegionSpend(g.Key, g.Sum(l => l.TotalCents), g.Sum(l => l.UntaggableCents), g.Sum(l => l.UnallocatedCents)))
             .ToImmutableArray();
-        return new CostAllocation(ImmutableArray.Create(costs), spend, snapshot, [.. notes]);
+        return new CostAllocation(ImmutableArray.Create(costs), spend, snapshot, [.. notes], [.. lines]);
     }
 
-    /// <summary>Splits an amount evenly; the remainder cents go one each to the first resources by ARN.</summary>
+    /// <summary>A source should report each (service, region) once; if it does not, the amounts are added, never lost.</summary>
+    private static List<CostLine> MergeDuplicates(ImmutableArray<CostLine> lines, List<string> notes)
+    {
+        var seen = new Dictionary<(string, string), int>(lines.Length);
+        var merged = new List<CostLine>(lines.Length);
+        foreach (var line in lines)
+        {
+            if (seen.TryGetValue((line.Service, line.Region), out var at))
+            {
+                merged[at] = merged[at] with { AmountCents = merged[at].AmountCents + line.AmountCents };
+                notes.Add($"The cost source reported '{line.Service}' in {line.Region} more than once; the amounts were added.");
+            }
+            else
+            {
+                seen[(line.Service, line.Region)] = merged.Count;
+                merged.Add(line);
+            }
+        }
+
+        return merged;
+    }
+
+    /// <summary>Splits an amount evenly; the remainder cents go one each to the first resources by ARN (largest remainder).</summary>
     private static void Split(long amount, List<int> members, IReadOnlyList<CloudResource> resources, ResourceCost[] costs)
     {
-        members.Sort((a, b) => string.CompareOrdinal(resources[a].Arn, resources[b].Arn));
+        if (!IsSortedByArn(members, resources))
+        {
+            members.Sort((a, b) => string.CompareOrdinal(resources[a].Arn, resources[b].Arn));
+        }
+
         var share = amount / members.Count;
         var extra = amount % members.Count;
         for (var k = 0; k < members.Count; k++)
         {
             costs[members[k]] = new ResourceCost(share + (k < extra ? 1 : 0), CostProvenance.Allocated);
         }
+    }
+
+    // The aggregator hands resources over sorted by region then ARN, so the sort is usually skipped.
+    private static bool IsSortedByArn(List<int> members, IReadOnlyList<CloudResource> resources)
+    {
+        for (var k = 1; k < members.Count; k++)
+        {
+            if (string.CompareOrdinal(resources[members[k - 1]].Arn, resources[members[k]].Arn) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -61,6 +61,39 @@ public static class ComplianceAggregator
         return Build(result.Outcome, resources, result.Allocation, [.. wanted.Order(StringComparer.Ordinal)]);
     }
 
+    /// <summary>
+    /// Gives a result's resources the costs of another snapshot (another period or metric) without scanning again:
+    /// same resources, verdicts and region filter; every money figure recomputed.
+    /// </summary>
+    public static ComplianceResult Reprice(ComplianceResult result, CostSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(snapshot);
+
+        // The result's resources are already unique and ordered; a region's allocation depends only on its own
+        // resources, so re-spreading over a filtered view gives the same figures for the regions in it.
+        var allocation = CostAllocator.Allocate(result.Resources.Select(r => r.Resource).ToList(), snapshot);
+        var resources = ImmutableArray.CreateBuilder<EvaluatedResource>(result.Resources.Length);
+        for (var i = 0; i < result.Resources.Length; i++)
+        {
+            resources.Add(result.Resources[i] with { Cost = allocation.ResourceCosts[i] });
+        }
+
+        return Build(result.Outcome with { Costs = snapshot }, resources.MoveToImmutable(), allocation, result.RegionFilter);
+    }
+
+    /// <summary>
+    /// The cost lines whose spend counts in a result's totals: lines of scanned regions (and <c>global</c> when
+    /// global types were listed), narrowed to the region filter. Regions with resources but no such lines count
+    /// only their resources' costs.
+    /// </summary>
+    public static ImmutableArray<LineAllocation> LinesInView(ComplianceResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var inView = SpendView(result.Outcome, result.RegionFilter);
+        return [.. result.Allocation.LineAllocations.Where(l => inView(l.Region))];
+    }
+
     /// <summary>Counts and money over any set of resources.</summary>
     public static ComplianceSummary Summarize(IEnumerable<EvaluatedResource> resources)
     {
@@ -108,19 +141,11 @@ public static class ComplianceAggregator
     private static ComplianceResult Build(ScanOutcome outcome, ImmutableArray<EvaluatedResource> resources,
         CostAllocation allocation, ImmutableArray<string> filter)
     {
-        // Spend counts only for regions this scan covered; the cost source reports the whole account.
-        var scanned = outcome.Regions.Select(r => r.Region).ToHashSet(StringComparer.Ordinal);
-        if (outcome.Global is not null)
-        {
-            scanned.Add(ResourceCatalogue.GlobalRegion);
-        }
-
-        bool InView(string region) => scanned.Contains(region) && (filter.IsEmpty || filter.Contains(region, StringComparer.Ordinal));
-
+        var inView = SpendView(outcome, filter);
         var byRegion = resources.GroupBy(r => r.Region, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var spend = allocation.Regions.Where(s => InView(s.Region)).ToDictionary(s => s.Region, StringComparer.Ordinal);
-        var outcomes = outcome.Regions.Where(r => InView(r.Region)).ToList();
-        if (outcome.Global is { } global && InView(ResourceCatalogue.GlobalRegion))
+        var spend = allocation.Regions.Where(s => inView(s.Region)).ToDictionary(s => s.Region, StringComparer.Ordinal);
+        var outcomes = outcome.Regions.Where(r => inView(r.Region)).ToList();
+        if (outcome.Global is { } global && inView(ResourceCatalogue.GlobalRegion))
         {
             outcomes.Add(global);
         }
@@ -141,6 +166,23 @@ public static class ComplianceAggregator
         var metadata = Metadata(outcome, filter);
         var quality = Quality(outcome, metadata, overall, allocation, filter);
         return new ComplianceResult(outcome, resources, overall, [.. rows], overallCosts, metadata, quality, allocation, filter);
+    }
+
+    private static Func<string, bool> SpendView(ScanOutcome outcome, ImmutableArray<string> filter)
+    {
+        // Spend counts only for regions this scan covered; the cost source reports the whole account.
+        var scanned = outcome.Regions.Select(r => r.Region).ToHashSet(StringComparer.Ordinal);
+        if (outcome.Global is not null)
+        {
+            scanned.Add(ResourceCatalogue.GlobalRegion);
+        }
+
+        if (!filter.IsEmpty)
+        {
+            scanned.IntersectWith(filter);
+        }
+
+        return scanned.Contains;
     }
 
     private static CostReconciliation Reconcile(ComplianceSummary summary, RegionSpend? spend)

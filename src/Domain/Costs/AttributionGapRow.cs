@@ -1,0 +1,32 @@
+using FinOps.Domain.Scanning;
+
+namespace FinOps.Domain.Costs;
+
+/// <summary>
+/// One row of the gap breakdown (a region, a resource type or a service, or the whole view):
+/// <c>total = attributable + gap + out_of_scope + untaggable + unallocated</c>, each figure labelled and explained.
+/// </summary>
+/// <param name="Key">The region code, type code or service name (or <c>untaggable</c> / <c>unallocated</c> / <c>no_cost</c> rows).</param>
+/// <param name="Label">How people read the key.</param>
+/// <param name="Resources">Resources in the row.</param>
+/// <param name="InScope">Of those, resources some required tag applies to.</param>
+/// <param name="NonCompliant">Of those, resources with error violations (their cost is the gap).</param>
+public sealed record AttributionGapRow(
+    string Key,
+    string Label,
+    int Resources,
+    int InScope,
+    int NonCompliant,
+    CostFigure Total,
+    CostFigure Attributable,
+    CostFigure Gap,
+    CostFigure OutOfScope,
+    CostFigure Untaggable,
+    CostFigure Unallocated)
+{
+    /// <summary>The row's figures as a reconciliation.</summary>
+    public CostReconciliation Reconciliation => new(Total.Cents, Attributable.Cents, Gap.Cents, OutOfScope.Cents, Untaggable.Cents, Unallocated.Cents);
+
+    /// <summary>Whether the parts add up to the total exactly.</summary>
+    public bool Reconciles => Reconciliation.Reconciles;
+}

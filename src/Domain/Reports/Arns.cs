@@ -1,0 +1,10 @@
+using FinOps.Domain.Resources;
+
+namespace FinOps.Domain.Reports;
+
+/// <summary>Short forms of ARNs for narrow table cells.</summary>
+internal static class Arns
+{
+    /// <summary>The resource id of an ARN (<c>i-0abc…</c>), or the text itself when it is not an ARN.</summary>
+    public static string ShortId(string arn) => Arn.TryParse(arn, out var parsed, out _) ? parsed.ResourceId : arn;
+}

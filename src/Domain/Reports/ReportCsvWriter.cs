@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using CsvHelper;
+using FinOps.Domain.Costs;
+using FinOps.Domain.Policy;
+using FinOps.Domain.Scanning;
+
+namespace FinOps.Domain.Reports;
+
+/// <summary>
+/// CSV exports (CsvHelper, RFC 4180: CRLF records, quotes where needed, UTF-8 without byte-order mark): the violations
+/// list with selectable columns, and the region summary of a <see cref="RegionReport"/>. Text cells go through
+/// <see cref="FormulaInjection.Neutralize"/>; money is plain USD with two decimals, scores a plain percentage.
+/// </summary>
+public static class ReportCsvWriter
+{
+    /// <summary>The region summary's columns.</summary>
+    public static ImmutableArray<string> RegionSummaryHeader { get; } =
+    [
+        "region", "status", "score_percent", "resources", "in_scope", "compliant", "non_compliant", "violations",
+        "error_violations", "warning_violations", "total_usd", "attributable_usd", "gap_usd", "out_of_scope_usd",
+        "untaggable_usd", "unallocated_usd", "top_offenders", "top_offenders_close_percent",
+    ];
+
+    /// <summary>Writes violations in the given order, one row each, with a header of the columns' wire names.</summary>
+    public static async Task WriteViolationsAsync(IEnumerable<Violation> violations, IReadOnlyList<ViolationColumn> columns,
+        Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(violations);
+        ArgumentNullException.ThrowIfNull(columns);
+        if (columns.Count == 0)
+        {
+            columns = ViolationColumns.All;
+        }
+
+        await using var csv = CsvWriter.Create(destination, CsvWriterOptions.Default, leaveOpen: true);
+        foreach (var column in columns)
+        {
+            csv.WriteField(column.ToWire());
+        }
+
+        await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var v in violations)
+        {
+            foreach (var column in columns)
+            {
+                csv.WriteField(Cell(v, column));
+            }
+
+            await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await csv.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes one row per region of the report, then an <c>all</c> row with the overall figures.</summary>
+    public static async Task WriteRegionSummaryAsync(RegionReport report, Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        await using var csv = CsvWriter.Create(destination, CsvWriterOptions.Default, leaveOpen: true);
+        foreach (var name in RegionSummaryHeader)
+        {
+            csv.WriteField(name);
+        }
+
+        await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var s in report.Sections)
+        {
+            WriteSummaryRow(csv, s.Region, ReportFormat.Status(s.Status), s.Summary, s.Costs, s.TopOffenders);
+            await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        WriteSummaryRow(csv, GapClosure.AllRegions, ReportFormat.Status(report.DataQuality), report.Summary, report.Costs, report.TopOffenders);
+        await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
+        await csv.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The text of one violation's cell, neutralised against formula injection where it is text.</summary>
+    public static string Cell(Violation v, ViolationColumn column)
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        return column switch
+        {
+            ViolationColumn.Region => FormulaInjection.Neutralize(v.Region),
+            ViolationColumn.ResourceType => FormulaInjection.Neutralize(v.ResourceType),
+            ViolationColumn.Arn => FormulaInjection.Neutralize(v.Arn),
+            ViolationColumn.ResourceName => FormulaInjection.Neutralize(v.ResourceName),
+            ViolationColumn.TagKey => FormulaInjection.Neutralize(v.TagKey),
+            ViolationColumn.Kind => v.Kind.ToWire(),
+            ViolationColumn.Severity => v.Severity.ToWire(),
+            ViolationColumn.CurrentValue => FormulaInjection.Neutralize(v.CurrentValue),
+            ViolationColumn.Expected => FormulaInjection.Neutralize(v.Expected),
+            ViolationColumn.Message => FormulaInjection.Neutralize(v.Message),
+            ViolationColumn.CostAtStakeUsd => Money.Plain(v.CostAtStakeCents),
+            ViolationColumn.CostProvenance => v.CostProvenance.ToWire(),
+            _ => throw new ArgumentOutOfRangeException(nameof(column), column, null),
+        };
+    }
+
+    private static void WriteSummaryRow(CsvWriter csv, string region, string status, ComplianceSummary summary,
+        CostReconciliation costs, GapClosure closure)
+    {
+        csv.WriteField(FormulaInjection.Neutralize(region));
+        csv.WriteField(status);
+        csv.WriteField(ReportFormat.PlainPercent(summary.ScorePercent));
+        csv.WriteField(Number(summary.TotalResources));
+        csv.WriteField(Number(summary.InScope));
+        csv.WriteField(Number(summary.Compliant));
+        csv.WriteField(Number(summary.NonCompliant));
+        csv.WriteField(Number(summary.Violations));
+        csv.WriteField(Number(summary.ErrorViolations));
+        csv.WriteField(Number(summary.WarningViolations));
+        csv.WriteField(Money.Plain(costs.TotalCents));
+        csv.WriteField(Money.Plain(costs.AttributableCents));
+        csv.WriteField(Money.Plain(costs.GapCents));
+        csv.WriteField(Money.Plain(costs.OutOfScopeCents));
+        csv.WriteField(Money.Plain(costs.UntaggableCents));
+        csv.WriteField(Money.Plain(costs.UnallocatedCents));
+        csv.WriteField(Number(closure.Resources.Length));
+        csv.WriteField(ReportFormat.PlainPercent(closure.PercentOfGap));
+    }
+
+    private static string Number(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,150 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using FinOps.Domain.Costs;
+using FinOps.Domain.Scanning;
+
+namespace FinOps.Domain.Reports;
+
+/// <summary>
+/// Renders a <see cref="RegionReport"/> as JSON (snake_case; money as integer cents and as US dollars) for
+/// <c>generate_compliance_report(format: json)</c>. The full violation list is left to the CSV/XLSX exports; top
+/// offenders are included.
+/// </summary>
+public static class ReportJsonWriter
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static async Task WriteAsync(RegionReport report, Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        await using var json = new Utf8JsonWriter(destination, Options);
+        json.WriteStartObject();
+        json.WriteString("title", report.Title);
+        json.WriteStartObject("account");
+        json.WriteString("display_name", report.Account.DisplayName);
+        json.WriteString("account_id", report.Account.AccountId);
+        json.WriteString("source_kind", report.Account.SourceKind);
+        json.WriteEndObject();
+        json.WriteStartArray("regions");
+        foreach (var r in report.Regions)
+        {
+            json.WriteStringValue(r);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartObject("period");
+        json.WriteString("value", report.Period.ToString());
+        json.WriteString("label", report.Period.Label);
+        json.WriteString("start", report.Period.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteString("end_exclusive", report.Period.End.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteEndObject();
+        json.WriteString("metric", report.Metric.ToWire());
+        json.WriteString("cost_source", report.CostSource);
+        json.WriteString("as_of", ReportFormat.Iso(report.AsOf));
+        json.WriteString("generated_at", ReportFormat.Iso(report.GeneratedAt));
+        json.WriteStartObject("policy");
+        json.WriteString("version", report.PolicyVersion);
+        json.WriteString("hash", report.PolicyHash);
+        json.WriteEndObject();
+        json.WriteStartObject("data_quality");
+        json.WriteString("status", ReportFormat.Status(report.DataQuality));
+        json.WriteStartArray("notes");
+        foreach (var n in report.DataQualityNotes)
+        {
+            json.WriteStringValue(n);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+
+        json.WriteStartObject("overall");
+        Figures(json, report.Summary, report.Costs, report.ViolationsByTag, report.TopOffenders);
+        json.WriteEndObject();
+
+        json.WriteStartArray("by_region");
+        foreach (var s in report.Sections)
+        {
+            json.WriteStartObject();
+            json.WriteString("region", s.Region);
+            json.WriteString("status", ReportFormat.Status(s.Status));
+            json.WriteString("failure_reason", s.FailureReason);
+            Figures(json, s.Summary, s.Costs, s.ViolationsByTag, s.TopOffenders);
+            json.WriteEndObject();
+            await json.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        await json.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void Figures(Utf8JsonWriter json, ComplianceSummary summary, CostReconciliation costs,
+        IEnumerable<TagKeyViolations> byTag, GapClosure closure)
+    {
+        json.WriteNumber("score_percent", summary.ScorePercent);
+        json.WriteNumber("resources", summary.TotalResources);
+        json.WriteNumber("in_scope", summary.InScope);
+        json.WriteNumber("compliant", summary.Compliant);
+        json.WriteNumber("non_compliant", summary.NonCompliant);
+        json.WriteNumber("violations", summary.Violations);
+        json.WriteNumber("error_violations", summary.ErrorViolations);
+        json.WriteNumber("warning_violations", summary.WarningViolations);
+        json.WriteStartObject("costs");
+        Money(json, "total", costs.TotalCents);
+        Money(json, "attributable", costs.AttributableCents);
+        Money(json, "gap", costs.GapCents);
+        Money(json, "out_of_scope", costs.OutOfScopeCents);
+        Money(json, "untaggable", costs.UntaggableCents);
+        Money(json, "unallocated", costs.UnallocatedCents);
+        json.WriteBoolean("reconciles", costs.Reconciles);
+        json.WriteEndObject();
+
+        json.WriteStartArray("violations_by_tag");
+        foreach (var t in byTag)
+        {
+            json.WriteStartObject();
+            json.WriteString("tag_key", t.TagKey);
+            json.WriteNumber("violations", t.Violations);
+            json.WriteNumber("errors", t.Errors);
+            json.WriteNumber("warnings", t.Warnings);
+            json.WriteNumber("resources", t.Resources);
+            Money(json, "cost_at_stake", t.CostAtStakeCents);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartObject("top_offenders");
+        json.WriteString("summary", closure.Sentence);
+        json.WriteNumber("closes_percent_of_gap", closure.PercentOfGap);
+        Money(json, "closes", closure.ClosedCents);
+        json.WriteStartArray("resources");
+        foreach (var r in closure.Resources)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("rank", r.Rank);
+            json.WriteString("arn", r.Arn);
+            json.WriteString("name", r.Name);
+            json.WriteString("resource_type", r.ResourceType);
+            json.WriteString("region", r.Region);
+            json.WriteStartArray("broken_tags");
+            foreach (var k in r.BrokenTagKeys)
+            {
+                json.WriteStringValue(k);
+            }
+
+            json.WriteEndArray();
+            Money(json, "cost_at_stake", r.CostAtStakeCents);
+            json.WriteString("cost_provenance", r.CostProvenance.ToWire());
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void Money(Utf8JsonWriter json, string name, long cents)
+    {
+        json.WriteNumber(name + "_cents", cents);
+        json.WriteNumber(name + "_usd", Costs.Money.ToUsd(cents));
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text;
+using FinOps.Domain.Costs;
+using FinOps.Domain.Scanning;
+
+namespace FinOps.Domain.Reports;
+
+/// <summary>Renders a <see cref="RegionReport"/> as GitHub-flavoured Markdown (for <c>generate_compliance_report(format: markdown)</c>).</summary>
+public static class ReportMarkdownWriter
+{
+    /// <summary>The Markdown text.</summary>
+    public static string Render(RegionReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var md = new StringBuilder();
+        md.Append("# ").AppendLine(Escape(report.Title)).AppendLine();
+        md.Append("- **Account:** ").AppendLine(Escape(report.Account.DisplayName + (report.Account.AccountId is { } id && !report.Account.DisplayName.Contains(id, StringComparison.Ordinal) ? $" ({id})" : "")));
+        md.Append("- **Regions:** ").AppendLine(Escape(string.Join(", ", report.Regions)));
+        md.Append("- **Period:** ").AppendLine(Escape($"{report.Period.Label} ({report.Metric.ToCostExplorer()}, from {report.CostSource})"));
+        md.Append("- **Data as of:** ").AppendLine(ReportFormat.Timestamp(report.AsOf));
+        md.Append("- **Policy:** ").AppendLine(Escape($"version {report.PolicyVersion} ({report.PolicyHash})"));
+        md.Append("- **Data quality:** ").AppendLine(ReportFormat.Status(report.DataQuality));
+        md.AppendLine();
+        md.Append("**Compliance score:** ").Append(ReportFormat.Percent(report.Summary.ScorePercent))
+            .Append(" · **Cost attribution gap:** ").AppendLine(Money.Format(report.Costs.GapCents)).AppendLine();
+        md.AppendLine(Escape(report.TopOffenders.Sentence)).AppendLine();
+
+        md.AppendLine("## Spend").AppendLine();
+        Reconciliation(md, report.Costs);
+
+        md.AppendLine("## Regions").AppendLine();
+        md.AppendLine("| Region | Status | Score | Non-compliant | Violations | Gap | Total |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        foreach (var s in report.Sections)
+        {
+            md.AppendLine($"| {Escape(s.Label)} | {ReportFormat.Status(s.Status)} | {ReportFormat.Percent(s.Summary.ScorePercent)} | {ReportFormat.Count(s.Summary.NonCompliant)} | {ReportFormat.Count(s.Summary.Violations)} | {Money.Format(s.Costs.GapCents)} | {Money.Format(s.Costs.TotalCents)} |");
+        }
+
+        md.AppendLine($"| **All regions** | {ReportFormat.Status(report.DataQuality)} | **{ReportFormat.Percent(report.Summary.ScorePercent)}** | {ReportFormat.Count(report.Summary.NonCompliant)} | {ReportFormat.Count(report.Summary.Violations)} | **{Money.Format(report.Costs.GapCents)}** | {Money.Format(report.Costs.TotalCents)} |");
+        md.AppendLine();
+
+        foreach (var s in report.Sections)
+        {
+            md.Append("## Region ").AppendLine(Escape(s.Label)).AppendLine();
+            md.Append("Status: ").Append(ReportFormat.Status(s.Status)).AppendLine(s.FailureReason is { } why ? $" ({Escape(why)})" : "").AppendLine();
+            md.Append("**Compliance score:** ").Append(ReportFormat.Percent(s.Summary.ScorePercent))
+                .Append(" · **Cost attribution gap:** ").AppendLine(Money.Format(s.Costs.GapCents)).AppendLine();
+            Reconciliation(md, s.Costs);
+            if (!s.ViolationsByTag.IsEmpty)
+            {
+                md.AppendLine("| Tag key | Violations | Errors | Warnings | Resources | Cost at stake |");
+                md.AppendLine("|---|---:|---:|---:|---:|---:|");
+                foreach (var t in s.ViolationsByTag)
+                {
+                    md.AppendLine($"| {Escape(t.TagKey)} | {ReportFormat.Count(t.Violations)} | {ReportFormat.Count(t.Errors)} | {ReportFormat.Count(t.Warnings)} | {ReportFormat.Count(t.Resources)} | {Money.Format(t.CostAtStakeCents)} |");
+                }
+
+                md.AppendLine();
+            }
+
+            md.AppendLine(Escape(s.TopOffenders.Sentence)).AppendLine();
+            if (!s.TopOffenders.Resources.IsEmpty)
+            {
+                md.AppendLine("| # | ARN | Type | Broken tags | Cost at stake | Source |");
+                md.AppendLine("|---:|---|---|---|---:|---|");
+                foreach (var r in s.TopOffenders.Resources)
+                {
+                    md.AppendLine($"| {r.Rank} | {Escape(r.Arn)} | {Escape(r.ResourceType)} | {Escape(string.Join(", ", r.BrokenTagKeys))} | {Money.Format(r.CostAtStakeCents)} | {r.CostProvenance.ToWire()} |");
+                }
+
+                md.AppendLine();
+            }
+        }
+
+        md.AppendLine("## Data quality").AppendLine();
+        if (report.DataQualityNotes.IsEmpty)
+        {
+            md.AppendLine("No caveats: every region and resource type was scanned completely.");
+        }
+
+        foreach (var note in report.DataQualityNotes)
+        {
+            md.Append("- ").AppendLine(Escape(note));
+        }
+
+        return md.ToString();
+    }
+
+    /// <summary>Writes the Markdown as UTF-8.</summary>
+    public static async Task WriteAsync(RegionReport report, Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        var bytes = new UTF8Encoding(false).GetBytes(Render(report));
+        await destination.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void Reconciliation(StringBuilder md, CostReconciliation c)
+    {
+        md.AppendLine("| Total | Attributable | Gap | Out of scope | Untaggable | Unallocated |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine($"| {Money.Format(c.TotalCents)} | {Money.Format(c.AttributableCents)} | {Money.Format(c.GapCents)} | {Money.Format(c.OutOfScopeCents)} | {Money.Format(c.UntaggableCents)} | {Money.Format(c.UnallocatedCents)} |");
+        md.AppendLine();
+    }
+
+    /// <summary>Keeps user text from breaking tables or adding markup.</summary>
+    private static string Escape(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("|", "\\|", StringComparison.Ordinal)
+            .Replace("*", "\\*", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal)
+            .Replace("`", "\\`", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace("\r", " ", StringComparison.Ordinal)
+            .Replace("\n", " ", StringComparison.Ordinal);
+}

@@ -1,0 +1,172 @@
+using FinOps.Domain.Costs;
+using PdfSharp.Pdf;
+
+namespace FinOps.Domain.Reports;
+
+/// <summary>
+/// Renders a <see cref="RegionReport"/> as an A4 PDF (PDFsharp, DejaVu Sans embedded): a cover with account, regions,
+/// period, as-of, overall score and gap; a page per region with score, gap, spend reconciliation, a bar chart of
+/// violations by tag key and the top offenders by cost; data-quality notes; "Page n of m" on every page.
+/// </summary>
+public static class ReportPdfWriter
+{
+    private const int ChartedTagKeys = 12;
+
+    /// <summary>Writes the PDF to <paramref name="destination"/> (rendered in memory first: PDFsharp saves synchronously).</summary>
+    public static async Task WriteAsync(RegionReport report, Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(destination);
+        using var buffer = new MemoryStream();
+        using (var document = Render(report, cancellationToken))
+        {
+            document.Save(buffer, closeStream: false);
+        }
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static PdfDocument Render(RegionReport report, CancellationToken cancellationToken)
+    {
+        ReportFontResolver.Register();
+        var document = new PdfDocument();
+        document.Info.Title = report.Title;
+        document.Info.Subject = $"{report.Account.DisplayName} — {report.Period.Label}";
+        document.Info.Creator = "FinOps Tag Compliance Dashboard";
+        using var flow = new PdfPageFlow(document);
+
+        Cover(flow, report);
+        foreach (var section in report.Sections)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Region(flow, section);
+        }
+
+        Quality(flow, report);
+        flow.Footers($"{report.Account.DisplayName} · {report.Period.Label} · data as of {ReportFormat.Timestamp(report.AsOf)}");
+        return document;
+    }
+
+    private static void Cover(PdfPageFlow flow, RegionReport report)
+    {
+        flow.NewPage();
+        flow.Line(report.Title, flow.Title, PdfPageFlow.Accent);
+        flow.Space(6);
+        var account = report.Account.AccountId is { } id && !report.Account.DisplayName.Contains(id, StringComparison.Ordinal)
+            ? $"{report.Account.DisplayName} ({id})"
+            : report.Account.DisplayName;
+        flow.Paragraph($"Account: {account}", flow.Regular);
+        flow.Paragraph($"Regions: {string.Join(", ", report.Regions)}", flow.Regular);
+        flow.Paragraph($"Period: {report.Period.Label} ({report.Metric.ToCostExplorer()}, from {report.CostSource})", flow.Regular);
+        flow.Paragraph($"Data as of: {ReportFormat.Timestamp(report.AsOf)} · generated {ReportFormat.Timestamp(report.GeneratedAt)}", flow.Regular);
+        flow.Paragraph($"Tagging policy: version {report.PolicyVersion} ({report.PolicyHash}) · data quality: {ReportFormat.Status(report.DataQuality)}", flow.Regular);
+        flow.Space(10);
+        Headline(flow, report.Summary, report.Costs);
+        flow.Paragraph(report.TopOffenders.Sentence, flow.Regular);
+        flow.Space(8);
+
+        flow.Line("Where the spend goes", flow.Heading, PdfPageFlow.Accent);
+        Reconciliation(flow, report.Costs);
+
+        flow.Line("Regions", flow.Heading, PdfPageFlow.Accent);
+        flow.Table(
+            [
+                new("Region", 1.9), new("Status", 1.3), new("Score", 1, true), new("Non-compliant", 1.8, true),
+                new("Violations", 1.5, true), new("Gap", 1.6, true), new("Total", 1.6, true),
+            ],
+            report.Sections.Select(s => new[]
+            {
+                s.Label, ReportFormat.Status(s.Status), ReportFormat.Percent(s.Summary.ScorePercent), ReportFormat.Count(s.Summary.NonCompliant),
+                ReportFormat.Count(s.Summary.Violations), Money.Format(s.Costs.GapCents), Money.Format(s.Costs.TotalCents),
+            }).Append(
+            [
+                "All regions", ReportFormat.Status(report.DataQuality), ReportFormat.Percent(report.Summary.ScorePercent),
+                ReportFormat.Count(report.Summary.NonCompliant), ReportFormat.Count(report.Summary.Violations),
+                Money.Format(report.Costs.GapCents), Money.Format(report.Costs.TotalCents),
+            ]),
+            boldLastRows: 1);
+    }
+
+    private static void Region(PdfPageFlow flow, RegionReportSection section)
+    {
+        flow.NewPage();
+        flow.Line($"Region {section.Label}", flow.Title, PdfPageFlow.Accent);
+        var status = ReportFormat.Status(section.Status) + (section.FailureReason is { } why ? $": {why}" : "");
+        flow.Paragraph($"Scan status: {status} · {ReportFormat.Count(section.Summary.TotalResources)} resources, {ReportFormat.Count(section.Summary.InScope)} in scope, {ReportFormat.Count(section.Summary.NonCompliant)} non-compliant, {ReportFormat.Count(section.Summary.Violations)} violations", flow.Regular);
+        flow.Space(6);
+        Headline(flow, section.Summary, section.Costs);
+        Reconciliation(flow, section.Costs);
+
+        flow.Line("Violations by tag key", flow.Heading, PdfPageFlow.Accent);
+        if (section.ViolationsByTag.IsEmpty)
+        {
+            flow.Paragraph("No violations in this region.", flow.Regular);
+        }
+        else
+        {
+            var shown = section.ViolationsByTag.Take(ChartedTagKeys).Select(t => (t.TagKey, t.Errors, t.Warnings)).ToList();
+            flow.BarChart(shown);
+            if (section.ViolationsByTag.Length > ChartedTagKeys)
+            {
+                flow.Paragraph($"{section.ViolationsByTag.Length - ChartedTagKeys} more tag keys with fewer violations are listed in the spreadsheet.", flow.Small);
+            }
+        }
+
+        flow.Space(4);
+        flow.Line("Top offenders by cost at stake", flow.Heading, PdfPageFlow.Accent);
+        flow.Paragraph(section.TopOffenders.Sentence, flow.Regular);
+        if (!section.TopOffenders.Resources.IsEmpty)
+        {
+            flow.Table(
+                [new("#", 0.4, true), new("Resource", 3.4), new("Type", 2.2), new("Broken tags", 2.8), new("Cost at stake", 1.9, true), new("Source", 1.6)],
+                section.TopOffenders.Resources.Select(r => new[]
+                {
+                    r.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    r.Name is { Length: > 0 } name ? $"{name} ({Arns.ShortId(r.Arn)})" : Arns.ShortId(r.Arn),
+                    r.ResourceType,
+                    string.Join(", ", r.BrokenTagKeys),
+                    Money.Format(r.CostAtStakeCents),
+                    r.CostProvenance.ToWire(),
+                }));
+        }
+    }
+
+    private static void Headline(PdfPageFlow flow, Scanning.ComplianceSummary summary, Scanning.CostReconciliation costs) =>
+        flow.FigureBoxes(
+            ("Compliance score", ReportFormat.Percent(summary.ScorePercent)),
+            ("Cost attribution gap", Money.Format(costs.GapCents)),
+            ("Total spend", Money.Format(costs.TotalCents)));
+
+    private static void Reconciliation(PdfPageFlow flow, Scanning.CostReconciliation costs) =>
+        flow.Table(
+            [new("Spend", 3), new("Amount", 1.5, true), new("What it is", 6)],
+            [
+                ["Attributable", Money.Format(costs.AttributableCents), "Compliant resources: chargeable to an owner"],
+                ["Cost attribution gap", Money.Format(costs.GapCents), "In-scope resources that break a required tag"],
+                ["Out of scope", Money.Format(costs.OutOfScopeCents), "Resources no required tag applies to"],
+                ["Untaggable", Money.Format(costs.UntaggableCents), "Services that can never carry tags (tax, support, …)"],
+                ["Unallocated", Money.Format(costs.UnallocatedCents), "Spend no scanned resource carries"],
+                ["Total", Money.Format(costs.TotalCents), "Everything billed for the period"],
+            ],
+            boldLastRows: 1);
+
+    private static void Quality(PdfPageFlow flow, RegionReport report)
+    {
+        flow.NewPage();
+        flow.Line("Data quality", flow.Title, PdfPageFlow.Accent);
+        flow.Paragraph($"Status: {ReportFormat.Status(report.DataQuality)}. Money is in US dollars for {report.Period.Label} ({report.Metric.ToCostExplorer()}), from {report.CostSource}. " +
+            "A resource's cost is measured where the source measures it, otherwise allocated as an even share of its SERVICE × REGION line; stopped instances carry no compute cost.", flow.Regular);
+        flow.Space(6);
+        if (report.DataQualityNotes.IsEmpty)
+        {
+            flow.Paragraph("No caveats: every region and resource type was scanned completely.", flow.Regular);
+        }
+
+        foreach (var note in report.DataQualityNotes)
+        {
+            flow.Paragraph("• " + note, flow.Regular);
+            flow.Space(2);
+        }
+    }
+}

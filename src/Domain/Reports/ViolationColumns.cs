@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+
+namespace FinOps.Domain.Reports;
+
+/// <summary>Wire names of <see cref="ViolationColumn"/> and the parser of a column selection (<c>"arn,tag_key,cost_at_stake_usd"</c>).</summary>
+public static class ViolationColumns
+{
+    /// <summary>Every column, in the default order.</summary>
+    public static ImmutableArray<ViolationColumn> All { get; } = [.. Enum.GetValues<ViolationColumn>()];
+
+    public static string ToWire(this ViolationColumn column) => column switch
+    {
+        ViolationColumn.Region => "region",
+        ViolationColumn.ResourceType => "resource_type",
+        ViolationColumn.Arn => "arn",
+        ViolationColumn.ResourceName => "resource_name",
+        ViolationColumn.TagKey => "tag_key",
+        ViolationColumn.Kind => "kind",
+        ViolationColumn.Severity => "severity",
+        ViolationColumn.CurrentValue => "current_value",
+        ViolationColumn.Expected => "expected",
+        ViolationColumn.Message => "message",
+        ViolationColumn.CostAtStakeUsd => "cost_at_stake_usd",
+        ViolationColumn.CostProvenance => "cost_provenance",
+        _ => throw new ArgumentOutOfRangeException(nameof(column), column, null),
+    };
+
+    /// <summary>Parses comma-separated column names (empty means all); the error lists the valid names.</summary>
+    public static bool TryParse(string? text, [NotNullWhen(true)] out ImmutableArray<ViolationColumn>? columns, [NotNullWhen(false)] out string? error)
+    {
+        columns = null;
+        error = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            columns = All;
+            return true;
+        }
+
+        var picked = new List<ViolationColumn>();
+        foreach (var name in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var column = All.Where(c => string.Equals(c.ToWire(), name, StringComparison.OrdinalIgnoreCase)).Cast<ViolationColumn?>().FirstOrDefault();
+            if (column is null)
+            {
+                error = $"Unknown column '{(name.Length > 40 ? name[..40] + "…" : name)}'. Valid columns: {string.Join(", ", All.Select(c => c.ToWire()))}.";
+                return false;
+            }
+
+            if (!picked.Contains(column.Value))
+            {
+                picked.Add(column.Value);
+            }
+        }
+
+        columns = [.. picked];
+        return true;
+    }
+}
