@@ -65,9 +65,7 @@ public sealed partial class RegionDiscovery : IDisposable
             {
                 var reason = ex.Message;
                 LogFallback(_logger, _options.DefaultRegion, reason);
-                return new RegionDiscoveryResult(
-                    [new RegionInfo(_options.DefaultRegion, OptInStatus.OptInNotRequired)],
-                    [_options.DefaultRegion], FellBack: true, reason, _time.GetUtcNow());
+                return new RegionDiscoveryResult([], [_options.DefaultRegion], FellBack: true, reason, _time.GetUtcNow());
             }
 
             var now = _time.GetUtcNow();

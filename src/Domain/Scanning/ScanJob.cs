@@ -77,7 +77,16 @@ public sealed partial class ScanJob
     /// <summary>Completes with the result, faults with the scan's error, or is cancelled.</summary>
     public Task<ComplianceResult> Completion => _completion.Task;
 
-    public bool IsFinished => Current.IsFinished;
+    public bool IsFinished
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _status != ScanJobStatus.Running;
+            }
+        }
+    }
 
     /// <summary>The state right now.</summary>
     public ScanJobSnapshot Current

@@ -47,6 +47,13 @@ public sealed class FakeInventory : IRegionalResourceSource, IGlobalResourceSour
         return fault;
     }
 
+    /// <summary>Holds every listing in a region until the returned action releases them.</summary>
+    public (GatedFault Held, Action Release) Hold(string region, string? type = null)
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return (With(region, new GatedFault(gate.Task, type)), () => gate.TrySetResult());
+    }
+
     public FakeInventory Fail(string region, SourceFailureKind kind = SourceFailureKind.Permanent, string? type = null,
         string message = "InternalFailure: the service is unavailable")
     {
@@ -80,10 +87,14 @@ public sealed class FakeInventory : IRegionalResourceSource, IGlobalResourceSour
             }
         }
 
+        var faults = (_faults.GetValueOrDefault(region) ?? []).Where(f => f.AppliesTo(type.Name)).ToList();
+        var index = 0;
         foreach (var page in resources.Chunk(Math.Max(1, PageSize)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return page;
+            faults.ForEach(f => f.AfterPage(attempt, index));
+            index++;
         }
     }
 }

@@ -69,8 +69,19 @@ public sealed class ScanHarness : IDisposable
     public ScanJobs Jobs { get; }
     public ComplianceService Service { get; }
 
-    public static ScanHarness WithRegions(params string[] enabled) =>
-        new(enabled.Select(r => new RegionInfo(r, OptInStatus.OptInNotRequired)));
+    /// <summary>Enabled regions holding <paramref name="perRegion"/> instances each (those for which <paramref name="compliant"/> says so are compliant).</summary>
+    public static ScanHarness WithInstances(string[] regions, int perRegion, Action<ScanOptions>? configure = null,
+        Func<double>? jitter = null, Func<int, bool>? compliant = null)
+    {
+        var harness = new ScanHarness(regions.Select(r => new RegionInfo(r, OptInStatus.OptInNotRequired)), configure, jitter);
+        foreach (var region in regions)
+        {
+            harness.Inventory.Add(Enumerable.Range(0, perRegion)
+                .Select(i => TestResources.Regional("ec2:instance", region, i, compliant?.Invoke(i) ?? true)));
+        }
+
+        return harness;
+    }
 
     /// <summary>Plans and runs a scan directly (no cache, no job).</summary>
     public async Task<ComplianceResult> ScanAsync(ScanRequest? request = null, IProgress<ScanProgressEvent>? progress = null,

@@ -9,6 +9,25 @@ public abstract record SourceFault(string? ResourceType)
 
     /// <summary>Runs before the listing's first page; <paramref name="attempt"/> counts calls for the region and type (1-based).</summary>
     public abstract Task BeforeListingAsync(int attempt, CancellationToken cancellationToken);
+
+    /// <summary>Runs after each page handed out (0-based); may throw to fail the listing half-way.</summary>
+    public virtual void AfterPage(int attempt, int page)
+    {
+    }
+}
+
+/// <summary>The first <see cref="Times"/> calls fail transiently after their first page, as a throttled paginator does.</summary>
+public sealed record MidListingFault(int Times, string? ResourceType = null) : SourceFault(ResourceType)
+{
+    public override Task BeforeListingAsync(int attempt, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override void AfterPage(int attempt, int page)
+    {
+        if (attempt <= Times && page == 0)
+        {
+            throw new ResourceSourceException(SourceFailureKind.Transient, "Service unavailable (503) on page 2");
+        }
+    }
 }
 
 /// <summary>Every call fails with this kind.</summary>

@@ -6,9 +6,10 @@ namespace FinOps.Tests.Unit.Scanning;
 
 public sealed class ComplianceServiceTests
 {
+    /// <summary>One compliant instance in eu-west-1, one non-compliant in us-east-1.</summary>
     private static ScanHarness TwoRegions(Action<ScanOptions>? configure = null)
     {
-        var harness = new ScanHarness(new[] { "eu-west-1", "us-east-1" }.Select(r => new RegionInfo(r, OptInStatus.OptInNotRequired)), configure);
+        var harness = ScanHarness.WithInstances(["eu-west-1", "us-east-1"], 0, configure);
         harness.Inventory.Add(
             TestResources.Regional("ec2:instance", "eu-west-1", 1),
             TestResources.Regional("ec2:instance", "us-east-1", 1, compliant: false));
@@ -76,13 +77,12 @@ public sealed class ComplianceServiceTests
     public async Task Two_concurrent_identical_requests_run_one_scan()
     {
         using var harness = TwoRegions();
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var held = harness.Inventory.With("eu-west-1", new GatedFault(gate.Task));
+        var (held, release) = harness.Inventory.Hold("eu-west-1");
 
         var first = harness.Service.GetResultAsync(ScanRequest.Default, CancellationToken.None);
         await held.Entered;
         var second = harness.Service.GetResultAsync(ScanRequest.Default, CancellationToken.None);
-        gate.SetResult();
+        release();
 
         Assert.Same(await first, await second);
         Assert.Equal(1, harness.Inventory.Calls[("eu-west-1", "ec2:instance")]);
@@ -93,14 +93,13 @@ public sealed class ComplianceServiceTests
     public async Task A_started_scan_and_a_request_for_the_same_result_share_one_job()
     {
         using var harness = TwoRegions();
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var held = harness.Inventory.With("eu-west-1", new GatedFault(gate.Task));
+        var (held, release) = harness.Inventory.Hold("eu-west-1");
 
         var job = await harness.Service.StartScanAsync(ScanRequest.Default, CancellationToken.None);
         await held.Entered;
         var again = await harness.Service.StartScanAsync(ScanRequest.Default with { ForceRefresh = true }, CancellationToken.None);
         var result = harness.Service.GetResultAsync(ScanRequest.Default, CancellationToken.None);
-        gate.SetResult();
+        release();
 
         Assert.Same(job, again);
         Assert.Same(await job.Completion, await result);
@@ -180,8 +179,7 @@ public sealed class ComplianceServiceTests
     public async Task A_started_scan_keeps_running_when_a_caller_waiting_for_it_gives_up()
     {
         using var harness = TwoRegions();
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var held = harness.Inventory.With("eu-west-1", new GatedFault(gate.Task));
+        var (held, release) = harness.Inventory.Hold("eu-west-1");
         using var cancellation = new CancellationTokenSource();
 
         var job = await harness.Service.StartScanAsync(ScanRequest.Default with { ForceRefresh = true }, CancellationToken.None);
@@ -189,7 +187,7 @@ public sealed class ComplianceServiceTests
         var impatient = harness.Service.GetResultAsync(ScanRequest.Default with { ForceRefresh = true }, cancellation.Token);
         await cancellation.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient);
-        gate.SetResult();
+        release();
 
         var result = await job.Completion;
         Assert.Equal(ScanJobStatus.Succeeded, job.Current.Status);

@@ -9,17 +9,8 @@ public sealed class MultiRegionScannerTests
 {
     private static readonly ScanRequest Instances = ScanHarness.Request(["ec2:instance"]);
 
-    private static ScanHarness ThreeRegions(Action<ScanOptions>? configure = null, Func<double>? jitter = null)
-    {
-        var harness = new ScanHarness(
-            new[] { "eu-west-1", "us-east-1", "us-west-2" }.Select(r => new RegionInfo(r, OptInStatus.OptInNotRequired)), configure, jitter);
-        foreach (var region in new[] { "eu-west-1", "us-east-1", "us-west-2" })
-        {
-            harness.Inventory.Add(Enumerable.Range(0, 5).Select(i => TestResources.Regional("ec2:instance", region, i, compliant: i % 2 == 0)));
-        }
-
-        return harness;
-    }
+    private static ScanHarness ThreeRegions(Action<ScanOptions>? configure = null, Func<double>? jitter = null) =>
+        ScanHarness.WithInstances(["eu-west-1", "us-east-1", "us-west-2"], 5, configure, jitter, i => i % 2 == 0);
 
     [Fact]
     public async Task Throttled_listing_is_retried_and_the_region_succeeds_with_its_retries_counted()
@@ -70,6 +61,26 @@ public sealed class MultiRegionScannerTests
         Assert.Equal(3, harness.Inventory.Calls[("us-east-1", "ec2:instance")]);
         var failure = Assert.Single(result.RegionMetadata.FailedRegions);
         Assert.Equal("ec2:instance: Rate exceeded (ThrottlingException) (still failing after 2 retries)", failure.Reason);
+    }
+
+    [Fact]
+    public async Task A_listing_retried_half_way_counts_only_the_attempt_that_succeeded()
+    {
+        using var harness = ThreeRegions();
+        harness.Inventory.PageSize = 2;
+        harness.Inventory.With("us-east-1", new MidListingFault(Times: 1));
+        var progress = new RecordingProgress();
+
+        var result = await harness.ScanAsync(Instances, progress);
+
+        var usEast = progress.Events.Where(e => e.Region == "us-east-1" && e.Kind is ScanProgressKind.PageFetched or ScanProgressKind.Retrying)
+            .Select(e => (e.Kind, e.RegionResources)).ToList();
+        Assert.Equal(
+            [(ScanProgressKind.PageFetched, 2), (ScanProgressKind.Retrying, 0), (ScanProgressKind.PageFetched, 2),
+             (ScanProgressKind.PageFetched, 4), (ScanProgressKind.PageFetched, 5)],
+            usEast);
+        Assert.Equal(5, result.Outcome.Regions.Single(r => r.Region == "us-east-1").ResourceCount);
+        Assert.Equal(15, result.Summary.TotalResources);
     }
 
     [Fact]
@@ -190,9 +201,8 @@ public sealed class MultiRegionScannerTests
     public async Task Regions_run_at_most_MaxConcurrentRegions_at_once()
     {
         using var harness = ThreeRegions(o => o.MaxConcurrentRegions = 2);
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var first = harness.Inventory.With("eu-west-1", new GatedFault(gate.Task));
-        var second = harness.Inventory.With("us-east-1", new GatedFault(gate.Task));
+        var (first, releaseFirst) = harness.Inventory.Hold("eu-west-1");
+        var (second, releaseSecond) = harness.Inventory.Hold("us-east-1");
         var progress = new RecordingProgress();
 
         var scan = harness.ScanAsync(Instances, progress);
@@ -200,7 +210,8 @@ public sealed class MultiRegionScannerTests
 
         Assert.Equal<string>(["eu-west-1", "us-east-1"], progress.Events.Where(e => e.Kind == ScanProgressKind.RegionStarted).Select(e => e.Region).Order());
         Assert.Equal(0, harness.Inventory.CallsIn("us-west-2"));
-        gate.SetResult();
+        releaseFirst();
+        releaseSecond();
         var result = await scan;
         Assert.Equal(3, result.RegionMetadata.SuccessfulRegions.Length);
     }

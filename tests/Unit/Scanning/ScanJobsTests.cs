@@ -7,17 +7,8 @@ namespace FinOps.Tests.Unit.Scanning;
 
 public sealed class ScanJobsTests
 {
-    private static ScanHarness ThreeRegions(Action<ScanOptions>? configure = null)
-    {
-        var harness = new ScanHarness(
-            new[] { "eu-west-1", "us-east-1", "us-west-2" }.Select(r => new RegionInfo(r, OptInStatus.OptInNotRequired)), configure);
-        foreach (var region in new[] { "eu-west-1", "us-east-1", "us-west-2" })
-        {
-            harness.Inventory.Add(Enumerable.Range(0, 4).Select(i => TestResources.Regional("ec2:instance", region, i, compliant: i != 0)));
-        }
-
-        return harness;
-    }
+    private static ScanHarness ThreeRegions(Action<ScanOptions>? configure = null) =>
+        ScanHarness.WithInstances(["eu-west-1", "us-east-1", "us-west-2"], 4, configure, compliant: i => i != 0);
 
     private static ScanProgressEvent Page(string region, int resources) =>
         new(ScanProgressKind.PageFetched, region, "ec2:instance", resources, 0, 0, 0, null, null, 10, DateTimeOffset.UnixEpoch);
@@ -26,8 +17,7 @@ public sealed class ScanJobsTests
     public async Task A_job_shows_each_region_live_and_ends_with_the_result()
     {
         using var harness = ThreeRegions(o => o.MaxConcurrentRegions = 1);
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var held = harness.Inventory.With("us-east-1", new GatedFault(gate.Task));
+        var (held, release) = harness.Inventory.Hold("us-east-1");
         harness.Inventory.Throttle("us-east-1", 1);
         harness.Inventory.Fail("us-west-2", SourceFailureKind.AccessDenied, message: "ec2:DescribeInstances was denied");
 
@@ -44,7 +34,7 @@ public sealed class ScanJobsTests
         Assert.Equal(RegionScanStatus.Queued, live.Regions[2].Status);
         Assert.InRange(live.Percent, 1, 99);
 
-        gate.SetResult();
+        release();
         var result = await job.Completion;
         var final = job.Current;
 
@@ -63,14 +53,13 @@ public sealed class ScanJobsTests
     public async Task Starting_an_identical_request_while_it_runs_returns_the_running_job()
     {
         using var harness = ThreeRegions();
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var held = harness.Inventory.With("eu-west-1", new GatedFault(gate.Task));
+        var (held, release) = harness.Inventory.Hold("eu-west-1");
 
         var first = await harness.Service.StartScanAsync(ScanRequest.Default, CancellationToken.None);
         await held.Entered;
         var second = await harness.Service.StartScanAsync(ScanRequest.Default, CancellationToken.None);
         var other = await harness.Service.StartScanAsync(ScanHarness.Request(regions: ["us-east-1"]), CancellationToken.None);
-        gate.SetResult();
+        release();
         await Task.WhenAll(first.Completion, other.Completion);
 
         Assert.Same(first, second);
@@ -103,8 +92,7 @@ public sealed class ScanJobsTests
     public async Task Every_subscriber_sees_the_same_state_and_a_late_one_gets_the_current_state_at_once()
     {
         using var harness = ThreeRegions();
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var held = harness.Inventory.With("us-west-2", new GatedFault(gate.Task));
+        var (held, release) = harness.Inventory.Hold("us-west-2");
         var job = await harness.Service.StartScanAsync(ScanRequest.Default, CancellationToken.None);
         await held.Entered;
 
@@ -116,7 +104,7 @@ public sealed class ScanJobsTests
         Assert.NotEmpty(secondTab);
         Assert.Equal<RegionProgress>(job.Current.Regions, secondTab[^1].Regions);
 
-        gate.SetResult();
+        release();
         await job.Completion;
         var watched = await watching;
 
@@ -203,15 +191,14 @@ public sealed class ScanJobsTests
     public async Task Running_jobs_are_never_evicted()
     {
         using var harness = ThreeRegions(o => o.FinishedJobRetentionMinutes = 1);
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var held = harness.Inventory.With("eu-west-1", new GatedFault(gate.Task));
+        var (held, release) = harness.Inventory.Hold("eu-west-1");
         var job = await harness.Service.StartScanAsync(ScanRequest.Default, CancellationToken.None);
         await held.Entered;
 
         harness.Time.Advance(TimeSpan.FromHours(2));
 
         Assert.Same(job, harness.Service.GetJob(job.Id));
-        gate.SetResult();
+        release();
         await job.Completion;
     }
 
