@@ -222,6 +222,7 @@ public sealed partial class MultiRegionScanner(
         CancellationToken token)
     {
         var type = run.Types[typeIndex];
+        var found = new List<TagViolation>(); // reused: compliant resources then allocate nothing
         for (var retry = 0; ; retry++)
         {
             // A retry lists the type again from the start, so an attempt's pages are kept apart until it succeeds.
@@ -242,9 +243,10 @@ public sealed partial class MultiRegionScanner(
                             continue;
                         }
 
-                        var (verdict, found) = evaluator.Evaluate(resource);
-                        listed.Add(new ResourceEvaluation(resource, verdict, found));
-                        pageViolations += found.Length;
+                        found.Clear();
+                        var verdict = evaluator.Evaluate(resource.Type, resource.Tags.AsSpan(), found);
+                        listed.Add(new ResourceEvaluation(resource, verdict, found.Count == 0 ? [] : [.. found]));
+                        pageViolations += found.Count;
                     }
 
                     violations += pageViolations;
@@ -300,13 +302,23 @@ public sealed partial class MultiRegionScanner(
     {
         var period = BillingPeriod.LastCompleteMonth(DateOnly.FromDateTime(now.UtcDateTime));
         var query = new CostQuery(period, CostMetric.Unblended, [.. policy.RequiredTags.Select(t => t.Key)]);
+
+        // Spend gets the same time as a region: a hanging cost source must not hold the whole result back.
+        var limit = TimeSpan.FromSeconds(_options.RegionScanTimeoutSeconds);
+        using var timeout = new CancellationTokenSource(limit, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            return (await costSource.GetCostsAsync(query, cancellationToken).ConfigureAwait(false), null);
+            return (await costSource.GetCostsAsync(query, linked.Token).ConfigureAwait(false), null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            LogCostsFailed(logger, period.ToString(), "timed out");
+            return (CostSnapshot.Empty(period, query.Metric, time.GetUtcNow(), "unavailable"), $"timed out after {_options.RegionScanTimeoutSeconds} s");
         }
 #pragma warning disable CA1031 // Spend is secondary: without it the compliance figures still stand, and the result says so.
         catch (Exception ex)

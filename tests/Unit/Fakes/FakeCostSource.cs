@@ -8,12 +8,19 @@ namespace FinOps.Tests.Unit.Fakes;
 public sealed class FakeCostSource : ICostSource
 {
     private readonly List<CostQuery> _queries = [];
+    private readonly TaskCompletionSource _asked = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public List<CostLine> Lines { get; } = [];
 
     public Dictionary<string, long> Measured { get; } = new(StringComparer.Ordinal);
 
     public Exception? Failure { get; set; }
+
+    /// <summary>When set, calls never answer until cancelled.</summary>
+    public bool Hang { get; set; }
+
+    /// <summary>Completes when the first query arrives.</summary>
+    public Task Asked => _asked.Task;
 
     public IReadOnlyList<CostQuery> Queries
     {
@@ -26,20 +33,23 @@ public sealed class FakeCostSource : ICostSource
         }
     }
 
-    public Task<CostSnapshot> GetCostsAsync(CostQuery query, CancellationToken cancellationToken)
+    public async Task<CostSnapshot> GetCostsAsync(CostQuery query, CancellationToken cancellationToken)
     {
         lock (_queries)
         {
             _queries.Add(query);
         }
 
+        var hanging = Hang ? Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken) : Task.CompletedTask;
+        _asked.TrySetResult();
+        await hanging;
         if (Failure is { } failure)
         {
-            return Task.FromException<CostSnapshot>(failure);
+            throw failure;
         }
 
-        return Task.FromResult(new CostSnapshot(query.Period, query.Metric, [.. Lines], new Dictionary<string, long>(Measured),
-            [], DateTimeOffset.UnixEpoch, "Fake costs"));
+        return new CostSnapshot(query.Period, query.Metric, [.. Lines], new Dictionary<string, long>(Measured),
+            [], DateTimeOffset.UnixEpoch, "Fake costs");
     }
 
     public int EstimateRequestCount(CostQuery query) => 0;

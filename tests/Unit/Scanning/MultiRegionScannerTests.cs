@@ -289,6 +289,26 @@ public sealed class MultiRegionScannerTests
     }
 
     [Fact]
+    public async Task A_hanging_cost_source_times_out_into_a_note_like_a_failing_one()
+    {
+        using var harness = ThreeRegions(o => o.RegionScanTimeoutSeconds = 5);
+        harness.Costs.Hang = true;
+        var progress = new RecordingProgress();
+
+        var scan = harness.ScanAsync(Instances, progress);
+        await harness.Costs.Asked;
+        await Task.WhenAll(new[] { "eu-west-1", "us-east-1", "us-west-2" }
+            .Select(r => progress.WaitFor(e => e.Kind == ScanProgressKind.RegionSucceeded && e.Region == r)));
+        Assert.False(scan.IsCompleted);
+        harness.Time.Advance(TimeSpan.FromSeconds(5));
+        var result = await scan;
+
+        Assert.Equal(15, result.Summary.TotalResources);
+        Assert.Equal(DataQualityStatus.Partial, result.DataQuality.Status);
+        Assert.Contains(result.DataQuality.Notes, n => n.Contains("could not be fetched (timed out after 5 s)"));
+    }
+
+    [Fact]
     public async Task Costs_are_asked_for_the_last_complete_month_unblended_with_the_required_tag_keys()
     {
         using var harness = ThreeRegions();
