@@ -172,7 +172,7 @@ public static class ComplianceAggregator
     {
         // Spend counts only for regions this scan covered; the cost source reports the whole account.
         var scanned = outcome.Regions.Select(r => r.Region).ToHashSet(StringComparer.Ordinal);
-        if (outcome.Global is not null)
+        if (outcome.Global is not null && AdmitsGlobalRegion(outcome.Request))
         {
             scanned.Add(ResourceCatalogue.GlobalRegion);
         }
@@ -183,6 +183,16 @@ public static class ComplianceAggregator
         }
 
         return scanned.Contains;
+    }
+
+    /// <summary>
+    /// Whether the request covers the <c>global</c> pseudo-region. A request filtered to some regions still lists the
+    /// global types (S3 buckets count in their home region) but must not take in spend booked under <c>global</c>.
+    /// </summary>
+    private static bool AdmitsGlobalRegion(ScanRequest request)
+    {
+        var filter = ScanPlanner.NormaliseFilter(request.Regions);
+        return filter.IsEmpty || filter.Contains(ResourceCatalogue.GlobalRegion, StringComparer.Ordinal);
     }
 
     private static CostReconciliation Reconcile(ComplianceSummary summary, RegionSpend? spend)
@@ -243,11 +253,19 @@ public static class ComplianceAggregator
             notes.Add("No resource is in scope of a required tag, so the compliance score is 100% by definition.");
         }
 
+        if (outcome.CostFailure is { } costFailure)
+        {
+            notes.Add($"Spend for {allocation.Snapshot.Period.Label} could not be fetched ({costFailure}); cost figures are unavailable.");
+        }
+
         notes.AddRange(allocation.Notes);
 
-        var anyFailure = metadata.FailedRegions.Length > 0 || globalFailed || metadata.DiscoveryFallback;
-        var nothingWorked = metadata.SuccessfulRegions.Length == 0 && metadata.TotalRegions > 0
-            && (outcome.Global is null || outcome.Global.Status != RegionScanStatus.Succeeded);
+        var anyFailure = metadata.FailedRegions.Length > 0 || globalFailed || metadata.DiscoveryFallback || outcome.CostFailure is not null;
+
+        // Failed when something was attempted and no part of it (no region, nor the global listing) succeeded.
+        var attempted = metadata.TotalRegions + (outcome.Global is null ? 0 : 1);
+        var succeeded = metadata.SuccessfulRegions.Length + (outcome.Global is { Status: RegionScanStatus.Succeeded } ? 1 : 0);
+        var nothingWorked = attempted > 0 && succeeded == 0;
         var status = nothingWorked ? DataQualityStatus.Failed
             : anyFailure ? DataQualityStatus.Partial
             : DataQualityStatus.Complete;

@@ -10,6 +10,11 @@ namespace FinOps.Domain.Scanning;
 /// The immutable outcome of one scan (or a region-filtered view of it): every resource with its verdict and cost,
 /// the overall and regional figures, and what the data can be trusted for. Every front door reads numbers from here.
 /// </summary>
+/// <remarks>
+/// Marked immutable so <see cref="Microsoft.Extensions.Caching.Hybrid.HybridCache"/> keeps the instance in its local
+/// level instead of serialising it (its lazily built indexes are thread-safe and do not change what it says).
+/// </remarks>
+[System.ComponentModel.ImmutableObject(true)]
 public sealed class ComplianceResult
 {
     private ImmutableArray<Violation> _violationsByCost;

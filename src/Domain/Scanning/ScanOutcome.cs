@@ -37,4 +37,8 @@ public sealed record ScanOutcome(
     ImmutableArray<string> SkippedRegions,
     RegionDiscoveryResult Discovery,
     ImmutableArray<TypeCoverage> Coverage,
-    CostSnapshot Costs);
+    CostSnapshot Costs)
+{
+    /// <summary>Why spend could not be fetched, when it could not; <see cref="Costs"/> is then empty and the result partial.</summary>
+    public string? CostFailure { get; init; }
+}

@@ -1,0 +1,55 @@
+namespace FinOps.Domain.Scanning;
+
+/// <summary>
+/// The one entry point front doors (dashboard, MCP tools, exports) use for scan results: cached results, background
+/// scans with live progress, regions, invalidation. Every figure they show comes from the results it returns.
+/// </summary>
+public sealed class ComplianceService(ScanPlanner planner, ScanJobs jobs, ScanResultCache cache, RegionDiscovery discovery)
+{
+    /// <summary>
+    /// The result of a request: from the cache while fresh, otherwise from a scan (joining an identical running one).
+    /// <see cref="ScanRequest.ForceRefresh"/> skips the cache and replaces its entry. Throws
+    /// <see cref="InvalidRegionException"/> or <see cref="Resources.UnknownResourceTypeException"/> for invalid requests.
+    /// </summary>
+    public async Task<ComplianceResult> GetResultAsync(ScanRequest request, CancellationToken cancellationToken)
+    {
+        var plan = await planner.PlanAsync(request, cancellationToken).ConfigureAwait(false);
+        if (request.ForceRefresh)
+        {
+            return await jobs.GetResultAsync(plan, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await cache.GetOrCreateAsync(plan.CacheKey, (jobs, plan),
+            static async (state, token) => await state.jobs.GetResultAsync(state.plan, token).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Starts a fresh scan in the background (or returns the identical one already running).</summary>
+    public async Task<ScanJob> StartScanAsync(ScanRequest request, CancellationToken cancellationToken)
+    {
+        var plan = await planner.PlanAsync(request, cancellationToken).ConfigureAwait(false);
+        return jobs.Start(plan);
+    }
+
+    /// <summary>A running or retained job.</summary>
+    public ScanJob? GetJob(string jobId) => jobs.Get(jobId);
+
+    /// <summary>Running and retained jobs, newest first.</summary>
+    public IReadOnlyList<ScanJob> ListJobs() => jobs.List();
+
+    /// <summary>The most recent completed result of any request, or null before the first scan.</summary>
+    public ComplianceResult? LatestResult => jobs.LatestResult;
+
+    /// <summary>A result by its scan id, while it is retained.</summary>
+    public ComplianceResult? FindResult(string scanId) => jobs.FindResult(scanId);
+
+    /// <summary>Every region of the account with its status, the default region, and how discovery went.</summary>
+    public Task<RegionTargets> ListRegionsAsync(CancellationToken cancellationToken) => discovery.GetTargetsAsync(cancellationToken);
+
+    /// <summary>Forgets cached results and the cached region list.</summary>
+    public async ValueTask InvalidateAsync(CancellationToken cancellationToken)
+    {
+        discovery.Invalidate();
+        await cache.InvalidateAllAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

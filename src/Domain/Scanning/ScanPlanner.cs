@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using FinOps.Domain.Policy;
+using FinOps.Domain.Ports;
+using FinOps.Domain.Resources;
+
+namespace FinOps.Domain.Scanning;
+
+/// <summary>
+/// Turns a <see cref="ScanRequest"/> into a <see cref="ScanPlan"/>: resolves the types, validates the region filter
+/// against the regions scans may cover, and fixes the policy and cache key. Invalid requests throw
+/// <see cref="UnknownResourceTypeException"/> or <see cref="InvalidRegionException"/> with a message for people.
+/// </summary>
+public sealed class ScanPlanner(RegionDiscovery discovery, PolicyService policies)
+{
+    /// <summary>Plans a scan (discovery is cached, so this is cheap after the first call).</summary>
+    public async Task<ScanPlan> PlanAsync(ScanRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var types = ResourceCatalogue.Resolve(request.ResourceTypes.IsDefault ? [] : request.ResourceTypes);
+        var targets = await discovery.GetTargetsAsync(cancellationToken).ConfigureAwait(false);
+        var filter = NormaliseFilter(request.Regions);
+        Validate(filter, targets);
+
+        var regions = filter.IsEmpty
+            ? targets.Scannable
+            : [.. targets.Scannable.Where(r => filter.Contains(r, StringComparer.Ordinal))];
+        var evaluator = await policies.GetEvaluatorAsync(cancellationToken).ConfigureAwait(false);
+        return new ScanPlan(request, evaluator, types, regions, filter, targets);
+    }
+
+    /// <summary>Trimmed, lower-cased, distinct and sorted; blank entries are ignored.</summary>
+    internal static ImmutableArray<string> NormaliseFilter(ImmutableArray<string> regions) =>
+        regions.IsDefaultOrEmpty
+            ? []
+            : [.. regions.Where(r => !string.IsNullOrWhiteSpace(r))
+                .Select(r => r.Trim().ToLowerInvariant())
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal)];
+
+    private static void Validate(ImmutableArray<string> filter, RegionTargets targets)
+    {
+        var scannable = targets.Scannable.ToHashSet(StringComparer.Ordinal);
+        var bad = filter.Where(r => r != ResourceCatalogue.GlobalRegion && !scannable.Contains(r)).ToList();
+        if (bad.Count == 0)
+        {
+            return;
+        }
+
+        var known = targets.Regions.ToDictionary(r => r.Name, StringComparer.Ordinal);
+        var accepted = targets.Scannable.Append(ResourceCatalogue.GlobalRegion).ToList();
+        var reasons = bad.Select(r => $"'{r}' ({Why(r, known, targets)})");
+        var message = $"Cannot scan region{(bad.Count > 1 ? "s" : "")} {string.Join(", ", reasons)}. " +
+            $"Accepted: {string.Join(", ", accepted)}.";
+        throw new InvalidRegionException(bad, accepted, message);
+    }
+
+    private static string Why(string region, Dictionary<string, AccountRegion> known, RegionTargets targets)
+    {
+        if (!targets.MultiRegionEnabled)
+        {
+            return $"multi-region scanning is off; only {targets.DefaultRegion} is scanned";
+        }
+
+        if (targets.Discovery.FellBack)
+        {
+            return $"region discovery failed ({targets.Discovery.FallbackReason}); only {targets.DefaultRegion} is available";
+        }
+
+        if (!known.TryGetValue(region, out var info))
+        {
+            return "not a region of this account";
+        }
+
+        return !info.IsEnabled
+            ? $"not enabled for this account: {new RegionInfo(info.Name, info.OptInStatus).OptInStatusText}"
+            : "excluded by FinOps:Scan:AllowedRegions";
+    }
+}
