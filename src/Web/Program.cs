@@ -1,7 +1,11 @@
 using FinOps.Web.Components;
+using FinOps.Web.Hosting;
+using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddFinOpsCore();
+builder.Services.AddMudServices();
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 

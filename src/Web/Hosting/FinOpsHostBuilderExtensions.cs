@@ -1,0 +1,55 @@
+using FinOps.Aws;
+using FinOps.Aws.Live;
+using FinOps.Domain.Costs;
+using FinOps.Domain.Ports;
+using FinOps.Domain.Reports;
+using FinOps.Domain.Scanning;
+using FinOps.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace FinOps.Web.Hosting;
+
+/// <summary>Composes the product's services: the account source (sample or AWS), scanning, policy, costs and reports.</summary>
+public static class FinOpsHostBuilderExtensions
+{
+    /// <summary>Registers the domain services and the configured account source. Invalid settings stop start-up with a message naming them.</summary>
+    public static WebApplicationBuilder AddFinOpsCore(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        services.AddOptions<FinOpsHostOptions>()
+            .Bind(configuration.GetSection(FinOpsHostOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var host = configuration.GetSection(FinOpsHostOptions.Section).Get<FinOpsHostOptions>() ?? new FinOpsHostOptions();
+        if (host.UsesAws)
+        {
+            services.AddAwsAccount(configuration);
+        }
+        else
+        {
+            services.AddSampleAccount(configuration);
+        }
+
+        services.AddFinOpsScanning(configuration);
+        services.AddSingleton<CostAttributionService>();
+        services.AddSingleton<RegionReportService>();
+
+        var dataPath = ResolveDataPath(builder.Environment, host.DataPath);
+        services.AddSingleton<IPolicyStore>(_ => new FilePolicyStore(
+            host.PolicyPath is { Length: > 0 } policyPath
+                ? Path.GetFullPath(policyPath, builder.Environment.ContentRootPath)
+                : Path.Combine(dataPath, "tagging-policy.json"),
+            Path.Combine(AppContext.BaseDirectory, "policies", "tagging-policy.json")));
+
+        services.AddDataProtection()
+            .SetApplicationName("FinOpsDashboard")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));
+        return builder;
+    }
+
+    /// <summary>The data folder as an absolute path (relative settings are under the content root).</summary>
+    public static string ResolveDataPath(IHostEnvironment environment, string dataPath) =>
+        Path.GetFullPath(string.IsNullOrWhiteSpace(dataPath) ? "App_Data" : dataPath, environment.ContentRootPath);
+}
