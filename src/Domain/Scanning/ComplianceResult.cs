@@ -20,6 +20,9 @@ public sealed class ComplianceResult
     private ImmutableArray<Violation> _violationsByCost;
     private Dictionary<string, EvaluatedResource>? _byArn;
 
+    /// <summary>Violation lists in other orders than cost, built on first use (see <see cref="ViolationQuery"/>).</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<(ViolationSort Sort, bool Descending), ImmutableArray<Violation>> SortedViolations { get; } = new();
+
     internal ComplianceResult(
         ScanOutcome outcome,
         ImmutableArray<EvaluatedResource> resources,

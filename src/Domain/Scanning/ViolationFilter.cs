@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using FinOps.Domain.Policy;
+
+namespace FinOps.Domain.Scanning;
+
+/// <summary>
+/// Which violations to list (regions are narrowed with <see cref="ComplianceResult.ForRegions"/> first). Empty lists
+/// mean "any"; <see cref="Text"/> matches ARN or resource name, ignoring case.
+/// </summary>
+public sealed record ViolationFilter(
+    ImmutableArray<string> ResourceTypes = default,
+    ImmutableArray<string> TagKeys = default,
+    ImmutableArray<ViolationKind> Kinds = default,
+    Severity? Severity = null,
+    string? Text = null)
+{
+    public static ViolationFilter None { get; } = new();
+
+    /// <summary>Whether the filter lets everything through.</summary>
+    public bool IsEmpty => ResourceTypes.IsDefaultOrEmpty && TagKeys.IsDefaultOrEmpty && Kinds.IsDefaultOrEmpty
+        && Severity is null && string.IsNullOrWhiteSpace(Text);
+
+    /// <summary>Whether one violation passes.</summary>
+    public bool Matches(Violation violation)
+    {
+        if (Severity is { } severity && violation.Severity != severity)
+        {
+            return false;
+        }
+
+        if (!ResourceTypes.IsDefaultOrEmpty && !ResourceTypes.Contains(violation.ResourceType, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        if (!TagKeys.IsDefaultOrEmpty && !TagKeys.Contains(violation.TagKey, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        if (!Kinds.IsDefaultOrEmpty && !Kinds.Contains(violation.Kind))
+        {
+            return false;
+        }
+
+        var text = Text?.Trim();
+        return string.IsNullOrEmpty(text)
+            || violation.Arn.Contains(text, StringComparison.OrdinalIgnoreCase)
+            || (violation.ResourceName?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false);
+    }
+
+    public bool Equals(ViolationFilter? other) =>
+        other is not null
+        && Severity == other.Severity
+        && string.Equals(Text?.Trim() ?? "", other.Text?.Trim() ?? "", StringComparison.Ordinal)
+        && Same(ResourceTypes, other.ResourceTypes)
+        && Same(TagKeys, other.TagKeys)
+        && (Kinds.IsDefaultOrEmpty ? other.Kinds.IsDefaultOrEmpty : !other.Kinds.IsDefault && Kinds.SequenceEqual(other.Kinds));
+
+    public override int GetHashCode() => HashCode.Combine(Severity, Text?.Trim() ?? "");
+
+    private static bool Same(ImmutableArray<string> a, ImmutableArray<string> b) =>
+        a.IsDefaultOrEmpty ? b.IsDefaultOrEmpty : !b.IsDefault && a.SequenceEqual(b, StringComparer.Ordinal);
+}
