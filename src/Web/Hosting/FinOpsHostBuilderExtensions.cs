@@ -43,6 +43,10 @@ public static class FinOpsHostBuilderExtensions
                 : Path.Combine(dataPath, "tagging-policy.json"),
             Path.Combine(AppContext.BaseDirectory, "policies", "tagging-policy.json")));
 
+        services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.Section));
+        services.AddSingleton<FinOps.Web.Components.DashboardResults>();
+        services.AddHostedService<StartupScan>();
+
         services.AddDataProtection()
             .SetApplicationName("FinOpsDashboard")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));
