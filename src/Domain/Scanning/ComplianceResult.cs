@@ -19,6 +19,7 @@ public sealed class ComplianceResult
 {
     private ImmutableArray<Violation> _violationsByCost;
     private Dictionary<string, EvaluatedResource>? _byArn;
+    private PolicyEvaluator? _evaluator;
 
     /// <summary>Violation lists in other orders than cost, built on first use (see <see cref="ViolationQuery"/>).</summary>
     internal System.Collections.Concurrent.ConcurrentDictionary<(ViolationSort Sort, bool Descending), ImmutableArray<Violation>> SortedViolations { get; } = new();
@@ -58,6 +59,9 @@ public sealed class ComplianceResult
     public AccountDescription Account => Outcome.Account;
     public TaggingPolicy Policy => Outcome.Policy;
     public string PolicyHash => Outcome.Policy.ContentHash;
+
+    /// <summary>An evaluator of the policy this result was judged by (for suggestions and re-checks).</summary>
+    public PolicyEvaluator Evaluator => LazyInitializer.EnsureInitialized(ref _evaluator, () => new PolicyEvaluator(Policy));
     public ImmutableArray<ResourceTypeInfo> Types => Outcome.Types;
 
     /// <summary>Every resource (deduplicated by ARN), ordered by region then ARN.</summary>
