@@ -168,12 +168,16 @@ public sealed partial class ScanJob
         }
     }
 
-    /// <summary>Joins a caller to the job; false once its cancellation was requested (the caller starts a new job).</summary>
+    /// <summary>
+    /// Joins a caller to the job; false once its cancellation was requested or it has finished (the caller starts a
+    /// new job). A finished job is still registered as running for a moment after its result is out; joining it then
+    /// would hand a forced refresh the previous scan's result.
+    /// </summary>
     internal bool TryAttach(bool background)
     {
         lock (_sync)
         {
-            if (_cancelRequested)
+            if (_cancelRequested || _status != ScanJobStatus.Running)
             {
                 return false;
             }
