@@ -9,6 +9,7 @@ using FinOps.Domain.Scanning;
 using FinOps.Web.Components;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
 
 namespace FinOps.Web.Api;
@@ -199,10 +200,21 @@ public static class ReportsApi
     private static Task Write(RegionReport report, ReportFileFormat format, Stream body, CancellationToken cancellationToken) =>
         format switch
         {
-            ReportFileFormat.Xlsx => ReportXlsxWriter.WriteAsync(report, body, cancellationToken),
+            ReportFileFormat.Xlsx => WriteBufferedAsync(body, buffer => ReportXlsxWriter.WriteAsync(report, buffer, cancellationToken), cancellationToken),
             ReportFileFormat.Csv => ReportCsvWriter.WriteRegionSummaryAsync(report, body, cancellationToken),
             _ => ReportPdfWriter.WriteAsync(report, body, cancellationToken),
         };
+
+    /// <summary>
+    /// Writes through a buffer (memory, then a temporary file when large): SpreadCheetah closes its zip entries with
+    /// synchronous writes, which Kestrel refuses on the response body.
+    /// </summary>
+    private static async Task WriteBufferedAsync(Stream body, Func<Stream, Task> write, CancellationToken cancellationToken)
+    {
+        await using var buffer = new FileBufferingWriteStream();
+        await write(buffer).ConfigureAwait(false);
+        await buffer.DrainBufferAsync(body, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>The period, or null for the scan's own when none is given.</summary>
     private static BillingPeriod? ParsePeriod(CostAttributionService costs, string? text, Dictionary<string, string[]> errors)
