@@ -34,7 +34,7 @@ public sealed class ReportDownloadTests(BrowserFixture browser) : IDisposable
         // Closes the list the way a user does: a click outside it (on MudBlazor's overlay).
         await page.Mouse.ClickAsync(1200, 700);
         await Assertions.Expect(page.GetByRole(AriaRole.Option, new() { Name = "eu-west-2", Exact = true })).ToBeHiddenAsync();
-        await Assertions.Expect(page.GetByTestId("report-summary")).ToContainTextAsync("2 regions");
+        await Assertions.Expect(page.GetByTestId("report-summary")).ToContainTextAsync("eu-west-1, us-east-1 for");
         await BrowserFixture.ScreenshotAsync(page, "reports");
 
         var pdf = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-report").ClickAsync());

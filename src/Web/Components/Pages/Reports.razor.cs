@@ -58,7 +58,7 @@ public sealed partial class Reports : IDisposable
     private string SelectionText => ChosenRegions.Count switch
     {
         0 => "All regions",
-        1 => RegionLabel(ChosenRegions[0]),
+        <= 3 => string.Join(", ", ChosenRegions.Order(StringComparer.Ordinal).Select(RegionLabel)),
         var n => $"{n} regions",
     };
 
