@@ -81,7 +81,7 @@ public static class ReportsApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status502BadGateway);
 
-        api.MapGet("/violations.csv", GetViolationsCsvAsync)
+        api.MapGet("/violations.csv", GetViolationsCsv)
             .WithName("GetViolationsCsv")
             .WithSummary("Download the violations of the latest scan as CSV")
             .WithDescription(
@@ -113,19 +113,9 @@ public static class ReportsApi
 
         var billingPeriod = ParsePeriod(costs, period, errors);
         var costMetric = ParseMetric(metric, errors);
-        if (errors.Count > 0)
+        if (Refusal(errors, compliance, context, regions, out var latest, out var selection) is { } refusal)
         {
-            return Invalid(errors);
-        }
-
-        if (compliance.LatestResult is not { } latest)
-        {
-            return NoScanYet(compliance, context);
-        }
-
-        if (!TryParseRegions(latest, regions, out var selection, out var regionError))
-        {
-            return Invalid(new(StringComparer.Ordinal) { ["regions"] = [regionError] });
+            return refusal;
         }
 
         RegionReport report;
@@ -146,7 +136,7 @@ public static class ReportsApi
             ExportLinks.RegionReportFileName(report.Period, fileFormat));
     }
 
-    internal static IResult GetViolationsCsvAsync(
+    internal static IResult GetViolationsCsv(
         [FromQuery(Name = "regions"), Description(RegionsDescription)] string? regions,
         [FromQuery(Name = "severity"), Description("Only violations of this severity: \"error\" or \"warning\". Omitted: both.")] string? severity,
         [FromQuery(Name = "columns"), Description(
@@ -175,19 +165,9 @@ public static class ReportsApi
             errors["columns"] = [columnsError];
         }
 
-        if (errors.Count > 0)
+        if (Refusal(errors, compliance, context, regions, out var latest, out var selection) is { } refusal)
         {
-            return Invalid(errors);
-        }
-
-        if (compliance.LatestResult is not { } latest)
-        {
-            return NoScanYet(compliance, context);
-        }
-
-        if (!TryParseRegions(latest, regions, out var selection, out var regionError))
-        {
-            return Invalid(new(StringComparer.Ordinal) { ["regions"] = [regionError] });
+            return refusal;
         }
 
         var violations = RegionReportService.Violations(latest, selection, wantedSeverity);
@@ -214,6 +194,31 @@ public static class ReportsApi
         await using var buffer = new FileBufferingWriteStream();
         await write(buffer).ConfigureAwait(false);
         await buffer.DrainBufferAsync(body, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The answer when the request cannot be served, in this order: invalid parameters (400), no finished scan (409),
+    /// regions the scan does not have (400). Null, with the latest result and the region filter, when it can.
+    /// </summary>
+    private static IResult? Refusal(Dictionary<string, string[]> errors, ComplianceService compliance, HttpContext context,
+        string? regions, out ComplianceResult latest, out ImmutableArray<string> selection)
+    {
+        latest = null!;
+        selection = [];
+        if (errors.Count > 0)
+        {
+            return Invalid(errors);
+        }
+
+        if (compliance.LatestResult is not { } result)
+        {
+            return NoScanYet(compliance, context);
+        }
+
+        latest = result;
+        return TryParseRegions(result, regions, out selection, out var regionError)
+            ? null
+            : Invalid(new(StringComparer.Ordinal) { ["regions"] = [regionError] });
     }
 
     /// <summary>The period, or null for the scan's own when none is given.</summary>
