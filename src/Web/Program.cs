@@ -1,3 +1,4 @@
+using FinOps.Web.Api;
 using FinOps.Web.Components;
 using FinOps.Web.Hosting;
 using MudBlazor.Services;
@@ -6,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddFinOpsCore();
 builder.Services.AddMudServices();
+builder.Services.AddReportsApi();
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 
@@ -18,6 +20,8 @@ if (!app.Environment.IsDevelopment())
 
 app.UseAntiforgery();
 app.MapStaticAssets();
+app.MapOpenApi();
+app.MapReportsApi();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

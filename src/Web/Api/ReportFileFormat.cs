@@ -1,0 +1,12 @@
+namespace FinOps.Web.Api;
+
+/// <summary>The file formats of the region report export.</summary>
+public enum ReportFileFormat
+{
+    /// <summary>A4 PDF for reading.</summary>
+    Pdf,
+    /// <summary>Spreadsheet for working.</summary>
+    Xlsx,
+    /// <summary>The region summary as RFC 4180 CSV.</summary>
+    Csv,
+}

@@ -1,0 +1,213 @@
+using System.Collections.Immutable;
+using FinOps.Domain.Costs;
+using FinOps.Domain.Ports;
+using FinOps.Domain.Scanning;
+using FinOps.Web.Components.Controls;
+using Microsoft.AspNetCore.Components;
+
+namespace FinOps.Web.Components.Pages;
+
+/// <summary>
+/// The cost attribution page (PRODUCT.md §5): the latest scan's spend for a period and metric, from total to gap,
+/// per region, resource type and service, each figure with its provenance; where to start fixing; untagged spend per
+/// tag key. Period, metric and regions live in the URL. Every figure is the domain's (<see cref="AttributionGapReport"/>).
+/// </summary>
+public sealed partial class Costs : IDisposable
+{
+    private CancellationTokenSource _cts = new();
+    private ComplianceResult? _latest;
+    private ScanJob? _job;
+    private string? _scanFailure;
+    private bool _loading = true;
+    private string? _error;
+    private string? _queryError;
+    private CostsView? _view;
+    private ImmutableArray<string> _regions = [];
+    private string _pendingPeriod = "";
+    private CostMetric _pendingMetric;
+    private BillingPeriod? _appliedPeriod;
+    private CostMetric _appliedMetric;
+    private string? _periodError;
+    private string _waterfallScope = GapClosure.AllRegions;
+
+    [Inject]
+    public required ComplianceService Compliance { get; init; }
+
+    [Inject]
+    public required CostAttributionService CostAttribution { get; init; }
+
+    [Inject]
+    public required NavigationManager Navigation { get; init; }
+
+    /// <summary>The region filter (<c>?regions=eu-west-1,us-east-1</c>); empty for every region.</summary>
+    [SupplyParameterFromQuery(Name = RegionSelection.QueryName)]
+    public string? RegionsQuery { get; set; }
+
+    /// <summary>The billing period (<c>?period=2026-10</c>); empty for the last complete month.</summary>
+    [SupplyParameterFromQuery(Name = "period")]
+    public string? PeriodQuery { get; set; }
+
+    /// <summary>The cost metric (<c>?metric=amortized</c>); empty for the scan's own.</summary>
+    [SupplyParameterFromQuery(Name = "metric")]
+    public string? MetricQuery { get; set; }
+
+    /// <summary>Whether the app shows its dark theme (charts follow it), when the layout says so.</summary>
+    [CascadingParameter(Name = "DarkMode")]
+    public bool DarkMode { get; set; }
+
+    private string OverallLabel => _regions.IsEmpty ? "All regions" : "All selected regions";
+
+    private BillingPeriod? PendingPeriod =>
+        CostAttribution.TryParsePeriod(_pendingPeriod, out var period, out _) ? period : null;
+
+    private bool CanApply => _latest is not null && !_loading && _periodError is null
+        && (PendingPeriod != _appliedPeriod || _pendingMetric != _appliedMetric);
+
+    /// <summary>What a refresh for the chosen period and metric costs: every Cost Explorer request is billed USD 0.01.</summary>
+    private string EstimateText
+    {
+        get
+        {
+            if (_latest is null || PendingPeriod is not { } period)
+            {
+                return "";
+            }
+
+            var requests = CostAttribution.EstimateRequestCount(_latest, period, _pendingMetric);
+            return requests == 0
+                ? $"{period.Label}: no billable Cost Explorer request needed."
+                : $"{period.Label}: {requests} Cost Explorer request{(requests == 1 ? "" : "s")} (USD 0.01 each, {DisplayFormat.Usd(requests)}).";
+        }
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        await _cts.CancelAsync();
+        _cts.Dispose();
+        _cts = new CancellationTokenSource();
+        var token = _cts.Token;
+        _regions = RegionSelection.Parse(RegionsQuery);
+        _error = null;
+        _queryError = null;
+
+        if (_latest is null)
+        {
+            _job = AwaitingScan.RunningJob(Compliance);
+            (_latest, _scanFailure) = await AwaitingScan.LatestResultAsync(Compliance, _job, token);
+            if (token.IsCancellationRequested)
+            {
+                return;
+            }
+
+            _job = null;
+            if (_latest is null)
+            {
+                _loading = false;
+                return;
+            }
+        }
+        else
+        {
+            _latest = Compliance.LatestResult ?? _latest;
+        }
+
+        var (period, metric) = ReadQuery(_latest);
+        _appliedPeriod = period;
+        _appliedMetric = metric;
+        _pendingPeriod = period == BillingPeriod.LastCompleteMonth(CostAttribution.Today) ? "" : PeriodQuery?.Trim() ?? "";
+        _pendingMetric = metric;
+        _periodError = null;
+        _loading = true;
+        try
+        {
+            var (view, notes) = await CostAttribution.ViewAsync(_latest, period, metric, _regions, token);
+            _view = new CostsView(
+                AttributionGapReport.From(view, GapGrouping.Region, FixRanking.DefaultTop, notes),
+                AttributionGapReport.From(view, GapGrouping.ResourceType, FixRanking.DefaultTop, notes),
+                AttributionGapReport.From(view, GapGrouping.Service, FixRanking.DefaultTop, notes));
+            if (_waterfallScope != GapClosure.AllRegions && _view.ByRegion.Rows.All(r => r.Key != _waterfallScope))
+            {
+                _waterfallScope = GapClosure.AllRegions;
+            }
+
+            _loading = false;
+        }
+        catch (ResourceSourceException ex)
+        {
+            _error = ex.Message;
+            _loading = false;
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // A newer selection replaced this one; it shows its own figures.
+        }
+    }
+
+    /// <summary>The period and metric in the URL; invalid ones are reported and replaced by the defaults.</summary>
+    private (BillingPeriod Period, CostMetric Metric) ReadQuery(ComplianceResult latest)
+    {
+        var errors = new List<string>();
+        if (!CostAttribution.TryParsePeriod(PeriodQuery, out var period, out var periodError))
+        {
+            errors.Add($"The period in the address is not valid ({periodError}); showing the last complete month.");
+            period = CostAttribution.DefaultPeriod;
+        }
+
+        var metric = latest.Allocation.Snapshot.Metric;
+        if (!string.IsNullOrWhiteSpace(MetricQuery))
+        {
+            if (CostWireNames.TryParseMetric(MetricQuery, out var parsed))
+            {
+                metric = parsed;
+            }
+            else
+            {
+                errors.Add($"The metric in the address is not valid ('{MetricQuery}'; accepted: unblended, amortized); showing {metric.ToWire()} cost.");
+            }
+        }
+
+        _queryError = errors.Count == 0 ? null : string.Join(" ", errors);
+        return (period, metric);
+    }
+
+    private void OnPeriodChanged(string value)
+    {
+        _pendingPeriod = value;
+        _periodError = CostAttribution.TryParsePeriod(value, out _, out var error) ? null : error;
+    }
+
+    private void OnMetricChanged(CostMetric metric) => _pendingMetric = metric;
+
+    private void OnWaterfallScopeChanged(string scope) => _waterfallScope = scope;
+
+    /// <summary>Puts the chosen period and metric into the URL; the page then fetches and shows them.</summary>
+    private void Apply()
+    {
+        var period = _pendingPeriod.Trim();
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["period"] = period is "" or BillingPeriodPicker.LastMonth ? null : period,
+            ["metric"] = _pendingMetric == CostMetric.Unblended ? null : _pendingMetric.ToWire(),
+        }));
+    }
+
+    private AttributionGapRow WaterfallRow(AttributionGapReport report) =>
+        report.Rows.FirstOrDefault(r => r.Key == _waterfallScope) ?? report.Overall;
+
+    /// <summary>The overall closure, then each region that has a gap.</summary>
+    private static IEnumerable<GapClosure> FixScopes(AttributionGapReport report) =>
+        [report.FixPlan.Overall, .. report.FixPlan.Regions.Where(r => r.GapCents > 0)];
+
+    private static string ResourceLink(string arn) => "resources/" + Uri.EscapeDataString(arn);
+
+    private static string MetricLabel(CostMetric metric) => metric == CostMetric.Amortized ? "Amortized" : "Unblended";
+
+    public void Dispose()
+    {
+        _cts.Cancel();
+        _cts.Dispose();
+    }
+
+    /// <summary>The latest scan's figures for the applied period, metric and regions, in the three breakdowns.</summary>
+    private sealed record CostsView(AttributionGapReport ByRegion, AttributionGapReport ByType, AttributionGapReport ByService);
+}

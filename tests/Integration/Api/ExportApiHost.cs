@@ -1,0 +1,57 @@
+using FinOps.Aws.Sample;
+using FinOps.Domain.Ports;
+using FinOps.Domain.Scanning;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FinOps.Tests.Integration.Api;
+
+/// <summary>
+/// The real app in memory (TestServer) over a small, instant sample account, configured through settings only. No
+/// start-up scan: a test scans when it wants a result, so "no scan yet" can be tested too. Optionally some resources
+/// carry tag values and names a spreadsheet would run as formulas.
+/// </summary>
+public sealed class ExportApiHost : WebApplicationFactory<Program>
+{
+    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "finops-api-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly bool _formulaTags;
+
+    public ExportApiHost(bool formulaTags = false) => _formulaTags = formulaTags;
+
+    /// <summary>Runs the default scan (every enabled region) and returns its result, which becomes the latest.</summary>
+    public Task<ComplianceResult> ScanAsync() =>
+        Services.GetRequiredService<ComplianceService>().GetResultAsync(ScanRequest.Default, CancellationToken.None);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("FinOps:DataPath", _dataPath);
+        builder.UseSetting("FinOps:Sample:Size", "600");
+        builder.UseSetting("FinOps:Sample:LatencyMilliseconds", "0");
+        builder.UseSetting("FinOps:Sample:LatencyJitterMilliseconds", "0");
+        builder.UseSetting("FinOps:Dashboard:ScanOnStartup", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (_formulaTags)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<IRegionalResourceSource>(
+                sp => new FormulaTaggedResourceSource(sp.GetRequiredService<SampleResourceSource>())));
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Directory.Delete(_dataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
