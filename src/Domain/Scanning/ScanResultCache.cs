@@ -28,8 +28,10 @@ public sealed partial class ScanResultCache : IDisposable
         _cache = cache;
         _logger = logger;
         var ttl = TimeSpan.FromSeconds(options.Value.ResultCacheTtlSeconds);
+        // Results stay in the local level only (see LocalOnlyResultSerializer); a second level needs a real serializer
+        // and this flag dropped — callers do not change.
         _entryOptions = ttl > TimeSpan.Zero
-            ? new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl }
+            ? new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl, Flags = HybridCacheEntryFlags.DisableDistributedCache }
             : new HybridCacheEntryOptions { Flags = HybridCacheEntryFlags.DisableLocalCache | HybridCacheEntryFlags.DisableDistributedCache };
         _policies = policies;
         if (_policies is not null)

@@ -22,7 +22,7 @@ public static class ScanningServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHybridCache();
+        services.AddHybridCache().AddSerializer<ComplianceResult, LocalOnlyResultSerializer>();
         services.TryAddSingleton<PolicyService>();
         services.TryAddSingleton<RegionDiscovery>();
         services.TryAddSingleton<ScanPlanner>();

@@ -45,7 +45,7 @@ public sealed class ScanHarness : IDisposable
 
         var services = new ServiceCollection();
         services.AddMemoryCache(o => o.Clock = new FakeSystemClock(Time));
-        services.AddHybridCache();
+        services.AddHybridCache().AddSerializer<ComplianceResult, LocalOnlyResultSerializer>();
         _cacheServices = services.BuildServiceProvider();
         HybridCache = _cacheServices.GetRequiredService<HybridCache>();
         ResultCache = new ScanResultCache(HybridCache, options, NullLogger<ScanResultCache>.Instance, Policies);
