@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
 namespace FinOps.Domain.Policy;
@@ -6,16 +7,29 @@ namespace FinOps.Domain.Policy;
 /// <summary>
 /// A policy pattern compiled to match a whole tag value. Uses the non-backtracking engine, so evaluation time is
 /// linear in the value whatever the pattern (no regex bombs); patterns that need backtracking-only constructs
-/// (look-arounds, back-references) fall back to the backtracking engine with a match timeout.
+/// (look-arounds, back-references) fall back to the backtracking engine. Both run with a match timeout.
 /// </summary>
+/// <remarks>
+/// Tag values repeat heavily across an account (the same owner e-mail or application name on thousands of
+/// resources), so each pattern remembers recent outcomes in two small direct-mapped tables of value references:
+/// one of values that matched, one of values that did not. A hit costs a hash and a string comparison instead of a
+/// regex run and allocates nothing; a miss runs the regex and stores the resource's own string (no allocation
+/// either). Storing a reference is atomic and a string never changes, so concurrent readers can only see a correct
+/// outcome or no entry, never a wrong one.
+/// </remarks>
 public sealed class TagValuePattern
 {
     /// <summary>Longest pattern a policy may contain.</summary>
     public const int MaxPatternLength = 512;
 
+    private const int CacheSlots = 1024; // per table; a power of two
+    private const int MaxCachedValueLength = 256; // AWS's own value limit; longer values are rare and not kept
+
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(50);
 
     private readonly Regex _regex;
+    private readonly string?[] _matching = new string?[CacheSlots];
+    private readonly string?[] _failing = new string?[CacheSlots];
 
     private TagValuePattern(string source, Regex regex)
     {
@@ -26,18 +40,74 @@ public sealed class TagValuePattern
     /// <summary>The pattern as written in the policy.</summary>
     public string Source { get; }
 
+    /// <summary>Whether the pattern runs on the linear-time (non-backtracking) engine.</summary>
+    public bool IsLinearTime => (_regex.Options & RegexOptions.NonBacktracking) != 0;
+
     /// <summary>
     /// Whether the whole value matches. A backtracking pattern that runs out of time counts as no match
     /// (fail closed: the value could not be shown to be valid).
     /// </summary>
     public bool IsMatch(string value)
     {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length > MaxCachedValueLength)
+        {
+            return Run(value, out _);
+        }
+
+        var slot = Slot(value);
+        if (string.Equals(Volatile.Read(ref _matching[slot]), value, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (string.Equals(Volatile.Read(ref _failing[slot]), value, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var matched = Run(value, out var timedOut);
+        if (!timedOut)
+        {
+            // A timeout is not a property of the value (the machine may just have been busy), so it is not kept.
+            Volatile.Write(ref (matched ? _matching : _failing)[slot], value);
+        }
+
+        return matched;
+    }
+
+    // A quick non-cryptographic hash over the value's UTF-16 bytes, 8 at a time: several times cheaper than
+    // string.GetHashCode for typical values. A collision only costs a regex run, never a wrong answer.
+    private static int Slot(string value)
+    {
+        var bytes = MemoryMarshal.AsBytes(value.AsSpan());
+        var hash = (ulong)bytes.Length * 0x9E3779B97F4A7C15UL;
+        while (bytes.Length >= 8)
+        {
+            hash = (hash ^ MemoryMarshal.Read<ulong>(bytes)) * 0xFF51AFD7ED558CCDUL;
+            hash ^= hash >> 32;
+            bytes = bytes[8..];
+        }
+
+        foreach (var b in bytes)
+        {
+            hash = (hash ^ b) * 0x100000001B3UL;
+        }
+
+        hash ^= hash >> 29;
+        return (int)(hash & (CacheSlots - 1));
+    }
+
+    private bool Run(string value, out bool timedOut)
+    {
         try
         {
+            timedOut = false;
             return _regex.IsMatch(value);
         }
         catch (RegexMatchTimeoutException)
         {
+            timedOut = true;
             return false;
         }
     }
@@ -46,6 +116,7 @@ public sealed class TagValuePattern
     public static bool TryCreate(string pattern, bool ignoreCase, [NotNullWhen(true)] out TagValuePattern? compiled,
         [NotNullWhen(false)] out string? error)
     {
+        ArgumentNullException.ThrowIfNull(pattern);
         compiled = null;
         if (pattern.Length > MaxPatternLength)
         {
@@ -53,7 +124,6 @@ public sealed class TagValuePattern
             return false;
         }
 
-        var anchored = $"^(?:{pattern})\\z";
         var options = RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
         try
         {
@@ -66,13 +136,24 @@ public sealed class TagValuePattern
             return false;
         }
 
+        // Anchored so the pattern must match the whole value, not just a part of it.
+        var anchored = $"^(?:{pattern})\\z";
         try
         {
-            compiled = new TagValuePattern(pattern, new Regex(anchored, options | RegexOptions.NonBacktracking));
+            try
+            {
+                compiled = new TagValuePattern(pattern, new Regex(anchored, options | RegexOptions.NonBacktracking, MatchTimeout));
+            }
+            catch (NotSupportedException)
+            {
+                compiled = new TagValuePattern(pattern, new Regex(anchored, options | RegexOptions.Compiled, MatchTimeout));
+            }
         }
-        catch (NotSupportedException)
+        catch (ArgumentException ex)
         {
-            compiled = new TagValuePattern(pattern, new Regex(anchored, options | RegexOptions.Compiled, MatchTimeout));
+            // Valid alone but not once anchored, e.g. a trailing "(?x)…#comment" that swallows the closing anchor.
+            error = $"'{pattern}' cannot be anchored to match the whole value ({ex.Message.TrimEnd('.')})";
+            return false;
         }
 
         error = null;
