@@ -5,9 +5,10 @@ using System.Text.RegularExpressions;
 namespace FinOps.Domain.Policy;
 
 /// <summary>
-/// A policy pattern compiled to match a whole tag value. Uses the non-backtracking engine, so evaluation time is
-/// linear in the value whatever the pattern (no regex bombs); patterns that need backtracking-only constructs
-/// (look-arounds, back-references) fall back to the backtracking engine. Both run with a match timeout.
+/// A policy pattern compiled to match a whole tag value. It runs on .NET's non-backtracking engine, so matching
+/// time is linear in the value whatever the pattern: no regex bombs, and no match timeout that could fail a valid
+/// value on a busy machine. Constructs that need backtracking (look-arounds, back-references, atomic groups,
+/// conditionals) are therefore refused when the policy is loaded, naming the tag.
 /// </summary>
 /// <remarks>
 /// Tag values repeat heavily across an account (the same owner e-mail or application name on thousands of
@@ -25,8 +26,6 @@ public sealed class TagValuePattern
     private const int CacheSlots = 1024; // per table; a power of two
     private const int MaxCachedValueLength = 256; // AWS's own value limit; longer values are rare and not kept
 
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(50);
-
     private readonly Regex _regex;
     private readonly string?[] _matching = new string?[CacheSlots];
     private readonly string?[] _failing = new string?[CacheSlots];
@@ -40,19 +39,13 @@ public sealed class TagValuePattern
     /// <summary>The pattern as written in the policy.</summary>
     public string Source { get; }
 
-    /// <summary>Whether the pattern runs on the linear-time (non-backtracking) engine.</summary>
-    public bool IsLinearTime => (_regex.Options & RegexOptions.NonBacktracking) != 0;
-
-    /// <summary>
-    /// Whether the whole value matches. A backtracking pattern that runs out of time counts as no match
-    /// (fail closed: the value could not be shown to be valid).
-    /// </summary>
+    /// <summary>Whether the whole value matches the pattern.</summary>
     public bool IsMatch(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
         if (value.Length > MaxCachedValueLength)
         {
-            return Run(value, out _);
+            return _regex.IsMatch(value);
         }
 
         var slot = Slot(value);
@@ -66,13 +59,8 @@ public sealed class TagValuePattern
             return false;
         }
 
-        var matched = Run(value, out var timedOut);
-        if (!timedOut)
-        {
-            // A timeout is not a property of the value (the machine may just have been busy), so it is not kept.
-            Volatile.Write(ref (matched ? _matching : _failing)[slot], value);
-        }
-
+        var matched = _regex.IsMatch(value);
+        Volatile.Write(ref (matched ? _matching : _failing)[slot], value);
         return matched;
     }
 
@@ -98,20 +86,6 @@ public sealed class TagValuePattern
         return (int)(hash & (CacheSlots - 1));
     }
 
-    private bool Run(string value, out bool timedOut)
-    {
-        try
-        {
-            timedOut = false;
-            return _regex.IsMatch(value);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            timedOut = true;
-            return false;
-        }
-    }
-
     /// <summary>Compiles a pattern, or says why it is not a valid regular expression.</summary>
     public static bool TryCreate(string pattern, bool ignoreCase, [NotNullWhen(true)] out TagValuePattern? compiled,
         [NotNullWhen(false)] out string? error)
@@ -128,7 +102,7 @@ public sealed class TagValuePattern
         try
         {
             // Validate with the standard parser first so the error text is the familiar one.
-            _ = new Regex(pattern, options, MatchTimeout);
+            _ = new Regex(pattern, options);
         }
         catch (ArgumentException ex)
         {
@@ -136,18 +110,18 @@ public sealed class TagValuePattern
             return false;
         }
 
-        // Anchored so the pattern must match the whole value, not just a part of it.
+        // Anchored so the pattern must match the whole value, not just a part of it. Linear time by construction,
+        // so it runs without a timeout (whatever default the host may have set).
         var anchored = $"^(?:{pattern})\\z";
         try
         {
-            try
-            {
-                compiled = new TagValuePattern(pattern, new Regex(anchored, options | RegexOptions.NonBacktracking, MatchTimeout));
-            }
-            catch (NotSupportedException)
-            {
-                compiled = new TagValuePattern(pattern, new Regex(anchored, options | RegexOptions.Compiled, MatchTimeout));
-            }
+            compiled = new TagValuePattern(pattern,
+                new Regex(anchored, options | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout));
+        }
+        catch (NotSupportedException ex)
+        {
+            error = $"'{pattern}' cannot run in linear time ({ex.Message.TrimEnd('.')}); tag patterns may not use look-arounds, back-references, atomic groups or conditionals";
+            return false;
         }
         catch (ArgumentException ex)
         {

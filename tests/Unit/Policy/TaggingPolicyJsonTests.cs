@@ -38,6 +38,15 @@ public sealed class TaggingPolicyJsonTests
     }
 
     [Fact]
+    public void Pattern_that_needs_backtracking_is_rejected_naming_the_tag()
+    {
+        var error = Assert.Single(Errors("""{ "requiredTags": [{ "key": "Owner", "pattern": "(?!test).+" }] }"""));
+
+        Assert.Equal(("requiredTags[0].pattern", "Owner"), (error.Path, error.TagKey));
+        Assert.Contains("cannot run in linear time", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Overlong_pattern_is_rejected_naming_the_tag()
     {
         var pattern = new string('a', TagValuePattern.MaxPatternLength + 1);
