@@ -13,11 +13,13 @@ namespace FinOps.Bench;
 public class PolicyEvaluationBenchmarks
 {
     private const int Population = 1024;
+    private const int UniquePopulation = 16_384; // far more distinct values than a pattern remembers (1,024 slots)
 
     private PolicyEvaluator _evaluator = null!;
     private Tag[] _compliant = null!;
     private (string Type, Tag[] Tags)[] _mixed = null!;
     private List<TagViolation> _found = null!;
+    private Tag[][] _unique = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -37,13 +39,22 @@ public class PolicyEvaluationBenchmarks
             new("DataClassification", "confidential"),
             new("Project", "PAY-2041"),
         ];
-        var verdict = _evaluator.Evaluate(CompliantType, _compliant, null);
+        // Checked on copies, so the patterns remember other string instances than the benchmark passes (no
+        // reference-equality shortcut when they look the value up).
+        var verdict = _evaluator.Evaluate(CompliantType, [.. _compliant.Select(Fresh)], null);
         if (!verdict.Compliant || verdict.Warnings != 0 || _evaluator.RequirementsFor(CompliantType).Count() != 5)
         {
             throw new InvalidOperationException($"The compliant sample is not clean under a 5-required-tag policy: {verdict}");
         }
 
         _mixed = BuildMixedPopulation();
+        _unique = [.. Enumerable.Range(0, UniquePopulation).Select(i => _compliant.Select(t => t.Key switch
+        {
+            "Owner" => new Tag("Owner", $"team-{i}@example.com"),
+            "Application" => new Tag("Application", $"app-{i}"),
+            "Project" => new Tag("Project", $"PAY-{i}"),
+            _ => Fresh(t),
+        }).ToArray())];
         _found = new List<TagViolation>(64);
     }
 
@@ -52,6 +63,24 @@ public class PolicyEvaluationBenchmarks
     /// <summary>One compliant resource with 5 applicable required tags (target ≥ 5,000,000/s, 0 B).</summary>
     [Benchmark(Baseline = true)]
     public ResourceVerdict Policy_compliant_resource() => _evaluator.Evaluate(CompliantType, _compliant, null);
+
+    /// <summary>
+    /// Compliant resources whose pattern-checked values are all different (worst case: every pattern runs its regex).
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = UniquePopulation)]
+    public int Policy_compliant_resources_with_unique_values()
+    {
+        var compliant = 0;
+        foreach (var tags in _unique)
+        {
+            if (_evaluator.Evaluate(CompliantType, tags, null).Compliant)
+            {
+                compliant++;
+            }
+        }
+
+        return compliant;
+    }
 
     /// <summary>A realistic mix (about 60% compliant), verdicts only, as the score is computed.</summary>
     [Benchmark(OperationsPerInvoke = Population)]
@@ -84,6 +113,9 @@ public class PolicyEvaluationBenchmarks
         return count;
     }
 
+    // Each resource gets its own string instances, as an SDK's deserialiser would give: no reference-equality shortcuts.
+    private static Tag Fresh(Tag tag) => new(new string(tag.Key.AsSpan()), new string(tag.Value.AsSpan()));
+
     private (string, Tag[])[] BuildMixedPopulation()
     {
         string[] types = ["ec2:instance", "rds:db", "s3:bucket", "lambda:function", "ec2:volume", "dynamodb:table", "ec2:vpc", "kms:key"];
@@ -111,7 +143,7 @@ public class PolicyEvaluationBenchmarks
                     break; // compliant (tags of other resources stay valid)
             }
 
-            result[i] = (type, [.. tags]);
+            result[i] = (type, [.. tags.Select(Fresh)]);
         }
 
         return result;

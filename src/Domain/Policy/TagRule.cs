@@ -84,9 +84,22 @@ internal sealed class TagRule
 
         if (_allowedList is { } list)
         {
+            if (_valueComparison == StringComparison.Ordinal)
+            {
+                foreach (var allowed in list)
+                {
+                    if (string.Equals(allowed, value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
             foreach (var allowed in list)
             {
-                if (string.Equals(allowed, value, _valueComparison))
+                if (string.Equals(allowed, value, StringComparison.OrdinalIgnoreCase))
                 {
                     return true;
                 }
