@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using FinOps.Domain.Resources;
 
 namespace FinOps.Domain.Policy;
@@ -14,6 +15,8 @@ public sealed class PolicyEvaluator
     private readonly FrozenDictionary<string, TagRule[]> _requiredByType;
     private readonly TagRule[] _requiredForUnknownTypes;
     private readonly TagRule[] _optional;
+    private readonly (string Key, int Slot)[]?[] _rulesByKeyLength;
+    private readonly int _slotCount;
     private readonly PolicyRules _rules;
     private readonly string _keyLengthExpected;
     private readonly string _valueLengthExpected;
@@ -23,7 +26,7 @@ public sealed class PolicyEvaluator
         ArgumentNullException.ThrowIfNull(policy);
         Policy = policy;
         _rules = policy.Rules;
-        var required = policy.RequiredTags.Select(t => new TagRule(t, required: true, _rules)).ToArray();
+        var required = policy.RequiredTags.Select((t, slot) => new TagRule(t, required: true, _rules, slot)).ToArray();
         // Types named in appliesTo are included even if the catalogue lacks them (a policy built in code).
         _requiredByType = ResourceCatalogue.All.Select(t => t.Name)
             .Concat(required.SelectMany(r => r.Requirement.AppliesTo.IsDefault ? [] : r.Requirement.AppliesTo))
@@ -33,7 +36,18 @@ public sealed class PolicyEvaluator
                 name => required.Where(r => r.Requirement.AppliesToType(name)).ToArray(),
                 StringComparer.Ordinal);
         _requiredForUnknownTypes = [.. required.Where(r => r.Requirement.AppliesTo.IsDefaultOrEmpty)];
-        _optional = [.. policy.OptionalTags.Select(t => new TagRule(t, required: false, _rules))];
+        _optional = [.. policy.OptionalTags.Select((t, i) => new TagRule(t, required: false, _rules, required.Length + i))];
+
+        // Every policy key indexed by its length: one pass over a resource's tags then finds every key the policy
+        // names, comparing each tag with the (usually zero or one) policy keys of the same length.
+        var all = required.Concat(_optional).ToArray();
+        _slotCount = all.Length;
+        _rulesByKeyLength = new (string, int)[]?[all.Length == 0 ? 0 : all.Max(r => r.Key.Length) + 1];
+        foreach (var group in all.GroupBy(r => r.Key.Length))
+        {
+            _rulesByKeyLength[group.Key] = [.. group.Select(r => (r.Key, r.Slot))];
+        }
+
         _keyLengthExpected = $"keys of at most {_rules.MaxKeyLength} characters";
         _valueLengthExpected = $"values of at most {_rules.MaxValueLength} characters";
     }
@@ -74,14 +88,23 @@ public sealed class PolicyEvaluator
         var rules = RequiredFor(resourceType);
         var tally = new Tally();
 
+        // Where each policy key sits among the tags, found in one pass. Policies with more keys than the fixed
+        // buffer holds (or resources with absurdly many tags) fall back to a scan per key: same answers, slower.
+        var positions = default(KeyPositions);
+        var located = _slotCount <= KeyPositions.Capacity && tags.Length < byte.MaxValue;
+        if (located)
+        {
+            LocateKeys(tags, ref positions);
+        }
+
         foreach (var rule in rules)
         {
-            CheckRule(rule, tags, violations, ref tally);
+            CheckRule(rule, tags, located ? positions[rule.Slot] - 1 : IndexOfExact(tags, rule.Key), violations, ref tally);
         }
 
         foreach (var rule in _optional)
         {
-            CheckRule(rule, tags, violations, ref tally);
+            CheckRule(rule, tags, located ? positions[rule.Slot] - 1 : IndexOfExact(tags, rule.Key), violations, ref tally);
         }
 
         // Length limits apply to every tag, whether or not the policy names it, and are advisory.
@@ -108,9 +131,8 @@ public sealed class PolicyEvaluator
         _requiredByType.TryGetValue(resourceType, out var rules) ? rules : _requiredForUnknownTypes;
 
     // `violations?.Add(new …)` evaluates the `new` only when a list was given, so counting alone never allocates.
-    private void CheckRule(TagRule rule, ReadOnlySpan<Tag> tags, List<TagViolation>? violations, ref Tally tally)
+    private void CheckRule(TagRule rule, ReadOnlySpan<Tag> tags, int index, List<TagViolation>? violations, ref Tally tally)
     {
-        var index = IndexOfExact(tags, rule.Key);
         if (index < 0)
         {
             index = IndexOfIgnoringCase(tags, rule.Key);
@@ -149,6 +171,30 @@ public sealed class PolicyEvaluator
         }
     }
 
+    // Records 1 + the index of the first tag under each policy key (0: absent).
+    private void LocateKeys(ReadOnlySpan<Tag> tags, ref KeyPositions positions)
+    {
+        var byLength = _rulesByKeyLength;
+        for (var i = 0; i < tags.Length; i++)
+        {
+            var key = tags[i].Key;
+            if (key is null || (uint)key.Length >= (uint)byLength.Length || byLength[key.Length] is not { } candidates)
+            {
+                continue;
+            }
+
+            foreach (var (candidate, slot) in candidates)
+            {
+                // The first tag under a key wins (AWS never returns a key twice; a source that did stays consistent).
+                if (positions[slot] == 0 && string.Equals(key, candidate))
+                {
+                    positions[slot] = (byte)(i + 1);
+                    break;
+                }
+            }
+        }
+    }
+
     private static int IndexOfExact(ReadOnlySpan<Tag> tags, string key)
     {
         for (var i = 0; i < tags.Length; i++)
@@ -177,6 +223,15 @@ public sealed class PolicyEvaluator
         }
 
         return found;
+    }
+
+    /// <summary>Per rule slot, 1 + the index of the tag under its exact key, or 0. Lives on the stack, zeroed.</summary>
+    [InlineArray(Capacity)]
+    private struct KeyPositions
+    {
+        public const int Capacity = 64;
+
+        private byte _first;
     }
 
     private struct Tally

@@ -12,9 +12,10 @@ internal sealed class TagRule
     private readonly FrozenSet<string>? _allowedSet;
     private readonly StringComparison _valueComparison;
 
-    public TagRule(TagRequirement requirement, bool required, PolicyRules rules)
+    public TagRule(TagRequirement requirement, bool required, PolicyRules rules, int slot)
     {
         Requirement = requirement;
+        Slot = slot;
         Key = requirement.Key;
         Required = required;
         Severity = required ? requirement.Severity : Severity.Warning;
@@ -56,6 +57,10 @@ internal sealed class TagRule
     }
 
     public TagRequirement Requirement { get; }
+
+    /// <summary>This rule's index among all of its evaluator's rules (required first, then optional).</summary>
+    public int Slot { get; }
+
     public string Key { get; }
     public bool Required { get; }
     public Severity Severity { get; }

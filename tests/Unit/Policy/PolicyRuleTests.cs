@@ -365,6 +365,26 @@ public sealed class PolicyRuleTests
             brokenViolations.Select(v => v.Kind));
     }
 
+    [Theory]
+    [InlineData(10, 5)]
+    [InlineData(70, 5)]
+    [InlineData(10, 400)]
+    public void Large_policies_and_tag_sets_are_judged_the_same_way(int policyKeys, int extraTags)
+    {
+        var required = string.Join(", ", Enumerable.Range(0, policyKeys).Select(i => $$"""{ "key": "Key{{i}}", "allowedValues": ["ok"] }"""));
+        var evaluator = Evaluator($"[{required}]");
+        var tags = Enumerable.Range(0, extraTags).Select(i => T($"Other{i}", "x"))
+            .Concat(Enumerable.Range(1, policyKeys - 1).Select(i => T($"Key{i}", i == 1 ? "bad" : i == 2 ? "" : "ok")))
+            .Append(T("KEY3", "ok"))
+            .ToArray();
+
+        var (verdict, violations) = evaluator.Evaluate("ec2:instance", tags);
+
+        Assert.Equal([("Key0", ViolationKind.MissingRequiredTag), ("Key1", ViolationKind.InvalidValue), ("Key2", ViolationKind.InvalidValue)],
+            violations.Select(v => (v.TagKey, v.Kind)));
+        Assert.Equal(3, verdict.Errors);
+    }
+
     [Fact]
     public void Tag_without_a_value_is_treated_as_an_empty_value()
     {
