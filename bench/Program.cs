@@ -3,25 +3,28 @@ using BenchmarkDotNet.Running;
 namespace FinOps.Bench;
 
 /// <summary>
-/// Entry point: <c>dotnet run -c Release --project bench -- --filter *</c> runs the BenchmarkDotNet suites;
-/// <c>… -- targets</c> runs the report/attribution harness (time and peak memory against the targets);
-/// <c>… -- scan</c> runs the scan harness (wall time against the critical-path bound, memory, aggregation).
+/// Entry point (<c>dotnet run -c Release --project bench -- …</c>):
+/// <c>--filter *</c> runs the BenchmarkDotNet suites;
+/// <c>targets</c> runs the report/attribution harness (time and peak memory against the targets);
+/// <c>scan</c> runs the scan harness (wall time against the critical-path bound, memory, aggregation);
+/// <c>policy</c> runs the policy-evaluation harness (evaluations per second, bytes per evaluation).
 /// </summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args is ["targets", ..])
+        switch (args)
         {
-            return await PerformanceHarness.RunAsync(args);
+            case ["targets", ..]:
+                return await PerformanceHarness.RunAsync(args);
+            case ["scan", ..]:
+                return await ScanHarness.RunAsync(args);
+            case ["policy" or "--policy-harness", ..]:
+                PolicyEvaluationHarness.Run(Console.Out);
+                return 0;
+            default:
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+                return 0;
         }
-
-        if (args is ["scan", ..])
-        {
-            return await ScanHarness.RunAsync(args);
-        }
-
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-        return 0;
     }
 }

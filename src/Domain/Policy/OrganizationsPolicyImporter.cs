@@ -28,9 +28,9 @@ public static class OrganizationsPolicyImporter
         JsonDocument document;
         try
         {
-            if (string.IsNullOrWhiteSpace(json))
+            if (string.IsNullOrWhiteSpace(json) || json.Length > TaggingPolicyJson.MaxDocumentBytes)
             {
-                throw new JsonException("empty");
+                throw new JsonException("empty or too large");
             }
 
             document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
@@ -65,7 +65,8 @@ public static class OrganizationsPolicyImporter
                 var enforcedFor = AssignedStrings(entry.Value, "enforced_for", path, key, errors);
 
                 var (allowed, pattern) = ConvertValues(values);
-                var description = $"imported from AWS Organizations tag policy '{entry.Name}'";
+                // A tag the current policy already has keeps its description, so the diff shows only real changes.
+                var description = Existing(current, key)?.Description ?? $"imported from AWS Organizations tag policy '{entry.Name}'";
                 if (enforcedFor.IsEmpty)
                 {
                     optional.Add(new TagRequirement(key, description, allowed, pattern, []));
@@ -96,6 +97,10 @@ public static class OrganizationsPolicyImporter
         var policy = TaggingPolicyJson.Parse(TaggingPolicyJson.Serialize(draft));
         return new PolicyImport(policy, PolicyDiff.Between(current, policy), warnings.ToImmutable());
     }
+
+    private static TagRequirement? Existing(TaggingPolicy current, string key) =>
+        current.RequiredTags.Concat(current.OptionalTags)
+            .FirstOrDefault(t => string.Equals(t.Key, key, StringComparison.OrdinalIgnoreCase));
 
     private static (ImmutableArray<string> Allowed, string? Pattern) ConvertValues(ImmutableArray<string> values)
     {

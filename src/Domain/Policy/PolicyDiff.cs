@@ -98,7 +98,7 @@ public sealed record PolicyDiff(ImmutableArray<PolicyChange> Changes, ImmutableA
             details.Add($"severity: {a.Severity.ToWire()} → {b.Severity.ToWire()}");
         }
 
-        if (!a.AllowedValues.SequenceEqual(b.AllowedValues))
+        if (!a.AllowedValues.AsSpan().SequenceEqual(b.AllowedValues.AsSpan()))
         {
             details.Add($"allowedValues: {List(a.AllowedValues)} → {List(b.AllowedValues)}");
         }
@@ -108,7 +108,7 @@ public sealed record PolicyDiff(ImmutableArray<PolicyChange> Changes, ImmutableA
             details.Add($"pattern: {a.Pattern ?? "(none)"} → {b.Pattern ?? "(none)"}");
         }
 
-        if (!a.AppliesTo.SequenceEqual(b.AppliesTo))
+        if (!a.AppliesTo.AsSpan().SequenceEqual(b.AppliesTo.AsSpan()))
         {
             details.Add($"appliesTo: {AppliesText(a.AppliesTo)} → {AppliesText(b.AppliesTo)}");
         }

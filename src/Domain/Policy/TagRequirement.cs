@@ -27,8 +27,10 @@ public sealed record TagRequirement(
         && Description == other.Description
         && Pattern == other.Pattern
         && Severity == other.Severity
-        && AllowedValues.SequenceEqual(other.AllowedValues)
-        && AppliesTo.SequenceEqual(other.AppliesTo);
+        && AllowedValues.AsSpan().SequenceEqual(other.AllowedValues.AsSpan())
+        && AppliesTo.AsSpan().SequenceEqual(other.AppliesTo.AsSpan());
 
-    public override int GetHashCode() => HashCode.Combine(Key, Pattern, Severity, AllowedValues.Length, AppliesTo.Length);
+    // Default (unset) arrays count as empty, as everywhere else in the policy model.
+    public override int GetHashCode() =>
+        HashCode.Combine(Key, Pattern, Severity, AllowedValues.IsDefault ? 0 : AllowedValues.Length, AppliesTo.IsDefault ? 0 : AppliesTo.Length);
 }

@@ -13,6 +13,16 @@ public sealed record TaggingPolicy(
 {
     private string? _contentHash;
 
+    // Declared so that `policy with { … }` starts without the cached hash of the original (the compiler's copy
+    // constructor would copy it, and the edited policy would report the old hash and compare equal to it).
+    private TaggingPolicy(TaggingPolicy original)
+    {
+        Version = original.Version;
+        RequiredTags = original.RequiredTags;
+        OptionalTags = original.OptionalTags;
+        Rules = original.Rules;
+    }
+
     /// <summary>
     /// SHA-256 of the policy's canonical JSON (hex). Every cached result is keyed by it, so an edited policy
     /// never serves a stale answer; formatting and property order of the source file do not change it.

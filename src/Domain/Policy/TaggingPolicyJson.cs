@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using FinOps.Domain.Resources;
 
@@ -37,7 +38,8 @@ public static class TaggingPolicyJson
             return (null, [new("$", null, "the policy document is empty; expected a JSON object with \"requiredTags\"")]);
         }
 
-        if (Encoding.UTF8.GetByteCount(json) > MaxDocumentBytes)
+        // A char is at least one UTF-8 byte, so a long string is rejected before it is measured.
+        if (json.Length > MaxDocumentBytes || Encoding.UTF8.GetByteCount(json) > MaxDocumentBytes)
         {
             return (null, [new("$", null, $"the policy document is larger than {MaxDocumentBytes / 1024} KiB")]);
         }
@@ -45,12 +47,13 @@ public static class TaggingPolicyJson
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
+            // Duplicate property names are refused: which of two "pattern"s would be meant is anyone's guess.
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16, AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {
             var where = ex.LineNumber is { } line ? $" at line {line + 1}, position {ex.BytePositionInLine + 1}" : "";
-            return (null, [new("$", null, $"the policy is not valid JSON{where}")]);
+            return (null, [new("$", null, $"the policy is not valid JSON{where}: {Reason(ex)}")]);
         }
 
         using (document)
@@ -85,7 +88,9 @@ public static class TaggingPolicyJson
     public static string Serialize(TaggingPolicy policy, bool indented = true)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
+        // Relaxed escaping keeps patterns readable in the saved file ("x+", not "x\u002B"); the file is never
+        // embedded in HTML, which is what the default escaping guards against.
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteString("version", policy.Version);
@@ -106,7 +111,7 @@ public static class TaggingPolicyJson
     private static void WriteTags(Utf8JsonWriter w, string name, ImmutableArray<TagRequirement> tags, bool writeSeverity)
     {
         w.WriteStartArray(name);
-        foreach (var tag in tags)
+        foreach (var tag in tags.IsDefault ? [] : tags)
         {
             w.WriteStartObject();
             w.WriteString("key", tag.Key);
@@ -231,7 +236,11 @@ public static class TaggingPolicyJson
 
         var before = errors.Count;
         var key = ReadString(el, "key", path, null, errors);
-        if (key is null || key.Trim().Length == 0)
+        if (errors.Count > before)
+        {
+            key = null; // not a string: already reported
+        }
+        else if (key is null || key.Trim().Length == 0)
         {
             errors.Add(new($"{path}.key", null, "the tag key is empty; every tag needs a non-empty \"key\""));
             key = null;
@@ -246,20 +255,36 @@ public static class TaggingPolicyJson
         }
 
         RejectUnknown(el, path, key, optional ? TagProps[..^1] : TagProps, errors);
-        var description = ReadString(el, "description", path, key, errors);
+        var description = ReadString(el, "description", path, key, errors) is { Length: > 0 } text ? text : null;
         var allowed = ReadStrings(el, "allowedValues", path, key, errors);
         foreach (var value in allowed)
         {
-            if (value.Length > rules.MaxValueLength)
+            if (value.Length == 0)
+            {
+                errors.Add(new($"{path}.allowedValues", key, "contains an empty string; an empty tag value never satisfies allowedValues, so list only non-empty values"));
+            }
+            else if (value.Length > rules.MaxValueLength)
             {
                 errors.Add(new($"{path}.allowedValues", key, $"the allowed value '{value[..Math.Min(40, value.Length)]}…' is longer than rules.maxValueLength ({rules.MaxValueLength})"));
             }
         }
 
         var pattern = ReadString(el, "pattern", path, key, errors);
-        if (pattern is not null && !TagValuePattern.TryCreate(pattern, !rules.CaseSensitiveValues, out _, out var patternError))
+        if (pattern is not null)
         {
-            errors.Add(new($"{path}.pattern", key, patternError));
+            if (!TagValuePattern.TryCreate(pattern, !rules.CaseSensitiveValues, out var compiled, out var patternError))
+            {
+                errors.Add(new($"{path}.pattern", key, patternError));
+            }
+            else
+            {
+                // Both must hold, so an allowed value the pattern rejects could never be used: say so now rather
+                // than flag every resource that carries it.
+                foreach (var value in allowed.Where(v => v.Length > 0 && !compiled.IsMatch(v)))
+                {
+                    errors.Add(new($"{path}.allowedValues", key, $"the allowed value '{value}' does not match the tag's pattern {pattern}, so no resource could use it"));
+                }
+            }
         }
 
         var appliesTo = ReadStrings(el, "appliesTo", path, key, errors);
@@ -312,7 +337,7 @@ public static class TaggingPolicyJson
         {
             if (!known.Contains(property.Name, StringComparer.Ordinal))
             {
-                errors.Add(new($"{path}.{property.Name}", key, $"unknown property '{property.Name}'; accepted here: {string.Join(", ", known)}"));
+                errors.Add(new(Join(path, property.Name), key, $"unknown property '{property.Name}'; accepted here: {string.Join(", ", known)}"));
             }
         }
     }
@@ -327,7 +352,7 @@ public static class TaggingPolicyJson
 
         if (el.ValueKind != JsonValueKind.String)
         {
-            errors.Add(new($"{path}.{name}", key, $"must be a string; got {Describe(el)}"));
+            errors.Add(new(Join(path, name), key, $"must be a string; got {Describe(el)}"));
             return null;
         }
 
@@ -343,7 +368,7 @@ public static class TaggingPolicyJson
 
         if (el.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
         {
-            errors.Add(new($"{path}.{name}", null, $"must be true or false; got {Describe(el)}"));
+            errors.Add(new(Join(path, name), null, $"must be true or false; got {Describe(el)}"));
             return null;
         }
 
@@ -360,11 +385,22 @@ public static class TaggingPolicyJson
 
         if (el.ValueKind != JsonValueKind.Array || el.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
         {
-            errors.Add(new($"{path}.{name}", key, $"must be an array of strings; got {Describe(el)}"));
+            errors.Add(new(Join(path, name), key, $"must be an array of strings; got {Describe(el)}"));
             return [];
         }
 
         return [.. el.EnumerateArray().Select(v => v.GetString()!)];
+    }
+
+    // Top-level members are named without the "$." prefix, like requiredTags[0].key.
+    private static string Join(string path, string name) => path == "$" ? name : $"{path}.{name}";
+
+    // The reader's own reason without its position suffix (the position is reported in 1-based form already).
+    private static string Reason(JsonException ex)
+    {
+        var message = ex.Message;
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).Trim().TrimEnd('.');
     }
 
     private static string Describe(JsonElement el) => el.ValueKind switch

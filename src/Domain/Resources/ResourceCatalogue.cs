@@ -91,7 +91,7 @@ public static class ResourceCatalogue
         CostGenerating.GroupBy(t => t.CostService!, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
 
-    /// <summary>Every type name, sorted, for error messages.</summary>
+    /// <summary>Every type name, in catalogue order, for error messages.</summary>
     public static string ValidTypeList { get; } = string.Join(", ", All.Select(t => t.Name));
 
     /// <summary>Looks up a type by its exact code.</summary>
