@@ -4,7 +4,8 @@ namespace FinOps.Bench;
 
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project bench -- --filter *</c> runs the BenchmarkDotNet suites;
-/// <c>… -- targets</c> runs the report/attribution harness (time and peak memory against the targets).
+/// <c>… -- targets</c> runs the report/attribution harness (time and peak memory against the targets);
+/// <c>… -- dashboard</c> the dashboard's render-time and per-user memory harness.
 /// </summary>
 public static class Program
 {
@@ -13,6 +14,11 @@ public static class Program
         if (args is ["targets", ..])
         {
             return await PerformanceHarness.RunAsync(args);
+        }
+
+        if (args is ["dashboard", ..])
+        {
+            return await DashboardHarness.RunAsync(args);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
