@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using FinOps.Domain.Scanning;
 using Microsoft.AspNetCore.Components;
 
@@ -10,31 +9,14 @@ namespace FinOps.Web.Components.Pages;
 /// </summary>
 public sealed partial class Overview
 {
-    private ImmutableArray<string> _regions = [];
-
     [Inject]
     public required DashboardResults Results { get; init; }
 
     [Inject]
     public required NavigationManager Navigation { get; init; }
 
-    [SupplyParameterFromQuery(Name = RegionSelection.QueryName)]
-    public string? RegionsQuery { get; set; }
-
-    [SupplyParameterFromQuery(Name = DashboardResults.ScanQueryName)]
-    public string? ScanId { get; set; }
-
-    protected override void OnParametersSet()
-    {
-        var regions = RegionSelection.Parse(RegionsQuery);
-        if (!regions.SequenceEqual(_regions))
-        {
-            _regions = regions;
-        }
-    }
-
     private void OpenRegion(string region) =>
-        Navigation.NavigateTo(RegionSelection.Link($"regions/{Uri.EscapeDataString(region)}", _regions));
+        Navigation.NavigateTo(RegionSelection.Link($"regions/{Uri.EscapeDataString(region)}", RegionFilter));
 
     private static string Scope(ComplianceResult view)
     {

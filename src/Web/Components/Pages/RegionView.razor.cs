@@ -12,7 +12,6 @@ namespace FinOps.Web.Components.Pages;
 /// </summary>
 public sealed partial class RegionView
 {
-    private ImmutableArray<string> _regions = [];
     private ImmutableArray<string> _thisRegion = [];
     private List<BreadcrumbItem> _breadcrumbs = [];
     private (ComplianceResult View, IReadOnlyList<TypeRow> Rows)? _types;
@@ -23,20 +22,9 @@ public sealed partial class RegionView
     [Parameter, EditorRequired]
     public required string Region { get; set; }
 
-    [SupplyParameterFromQuery(Name = RegionSelection.QueryName)]
-    public string? RegionsQuery { get; set; }
-
-    [SupplyParameterFromQuery(Name = DashboardResults.ScanQueryName)]
-    public string? ScanId { get; set; }
-
     protected override void OnParametersSet()
     {
-        var regions = RegionSelection.Parse(RegionsQuery);
-        if (!regions.SequenceEqual(_regions))
-        {
-            _regions = regions;
-        }
-
+        base.OnParametersSet();
         var code = Region.Trim().ToLowerInvariant();
         if (_thisRegion.Length != 1 || _thisRegion[0] != code)
         {
@@ -45,8 +33,8 @@ public sealed partial class RegionView
 
         _breadcrumbs =
         [
-            new BreadcrumbItem("Overview", RegionSelection.Link("", _regions)),
-            new BreadcrumbItem("Regions", RegionSelection.Link("regions", _regions)),
+            new BreadcrumbItem("Overview", RegionSelection.Link("", RegionFilter)),
+            new BreadcrumbItem("Regions", RegionSelection.Link("regions", RegionFilter)),
             new BreadcrumbItem(code, null, disabled: true),
         ];
     }
