@@ -9,9 +9,10 @@ namespace FinOps.Web.Components;
 /// The result every dashboard page shows: the most recent completed scan (or one scan by id), narrowed to the region
 /// filter. One instance serves every circuit, so a result is shared, never copied per user; narrowed views and the
 /// gap reports built from them are kept for the few filters in use. When a scan finishes, what the overview needs of
-/// its result (gap report, cost ranking) is built in the background, so no visitor waits for it.
+/// its result (gap report, cost ranking) is built in the background, so no visitor waits for it (it runs as a hosted
+/// service for that: from start-up it listens for finished scans).
 /// </summary>
-public sealed partial class DashboardResults : IDisposable
+public sealed partial class DashboardResults : IHostedService, IDisposable
 {
     /// <summary>The query-string parameter that pins a page to one scan's result (<c>/?scan=…</c>).</summary>
     public const string ScanQueryName = "scan";
@@ -19,7 +20,7 @@ public sealed partial class DashboardResults : IDisposable
     private const int MaxViews = 32;
     private readonly ComplianceService _compliance;
     private readonly ILogger<DashboardResults> _logger;
-    private readonly IDisposable _jobs;
+    private IDisposable? _jobs;
     private readonly Lock _gate = new();
     private readonly Dictionary<(string ScanId, string Regions), ComplianceResult> _views = [];
 
@@ -30,13 +31,6 @@ public sealed partial class DashboardResults : IDisposable
     {
         _compliance = compliance;
         _logger = logger;
-        _jobs = compliance.SubscribeJobs(job =>
-        {
-            if (job.IsFinished && job.Current.Result is { } result)
-            {
-                _ = Task.Run(() => Prepare(result));
-            }
-        });
     }
 
     /// <summary>The latest completed result, whole.</summary>
@@ -108,7 +102,29 @@ public sealed partial class DashboardResults : IDisposable
         }
     }
 
-    public void Dispose() => _jobs.Dispose();
+    Task IHostedService.StartAsync(CancellationToken cancellationToken)
+    {
+        _jobs ??= _compliance.SubscribeJobs(job =>
+        {
+            if (job.IsFinished && job.Current.Result is { } result)
+            {
+                _ = Task.Run(() => Prepare(result), CancellationToken.None);
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    Task IHostedService.StopAsync(CancellationToken cancellationToken)
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        _jobs?.Dispose();
+        _jobs = null;
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Preparing the overview of scan {ScanId} failed")]
     private static partial void LogPrepareFailed(ILogger logger, string scanId, Exception exception);

@@ -1,18 +1,10 @@
 using FinOps.Domain.Scanning;
-using FinOps.Web.Components;
 using Microsoft.Extensions.Options;
 
 namespace FinOps.Web.Hosting;
 
-/// <summary>
-/// Starts the default scan in the background at start-up (when <see cref="DashboardOptions.ScanOnStartup"/>). Takes
-/// <see cref="DashboardResults"/> so it exists before the first scan finishes and prepares its result for visitors.
-/// </summary>
-public sealed partial class StartupScan(
-    ComplianceService compliance,
-    DashboardResults results,
-    IOptions<DashboardOptions> options,
-    ILogger<StartupScan> logger)
+/// <summary>Starts the default scan in the background at start-up (when <see cref="DashboardOptions.ScanOnStartup"/>).</summary>
+public sealed partial class StartupScan(ComplianceService compliance, IOptions<DashboardOptions> options, ILogger<StartupScan> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -25,7 +17,7 @@ public sealed partial class StartupScan(
         try
         {
             var job = await compliance.StartScanAsync(ScanRequest.Default, stoppingToken);
-            LogStarted(logger, job.Id, results.Latest is null);
+            LogStarted(logger, job.Id);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -34,8 +26,8 @@ public sealed partial class StartupScan(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Start-up scan {JobId} started (first result: {First})")]
-    private static partial void LogStarted(ILogger logger, string jobId, bool first);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Start-up scan {JobId} started")]
+    private static partial void LogStarted(ILogger logger, string jobId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Start-up scan could not start: {Reason}")]
     private static partial void LogFailed(ILogger logger, string reason);

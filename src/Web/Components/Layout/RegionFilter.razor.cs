@@ -72,7 +72,7 @@ public sealed partial class RegionFilter : IDisposable
     private void BuildGroups() =>
         _groups = RegionGeography.Grouped(_known.Concat(_selected.Where(r => r != AllValue)));
 
-    private Task OnSelectionChangedAsync(IReadOnlyCollection<string> values)
+    private void OnSelectionChanged(IReadOnlyCollection<string> values)
     {
         var next = values.ToHashSet(StringComparer.Ordinal);
         var hadAll = _selected.Contains(AllValue);
@@ -89,8 +89,6 @@ public sealed partial class RegionFilter : IDisposable
         {
             Navigation.NavigateTo(target);
         }
-
-        return Task.CompletedTask;
     }
 
     private static string ShortName(string? value) => value == AllValue ? "All regions" : value ?? "";

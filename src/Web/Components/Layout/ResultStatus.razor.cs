@@ -67,20 +67,6 @@ public sealed partial class ResultStatus : IDisposable
         await Dialogs.ShowAsync<DataQualityDialog>($"Data quality: {_result.DataQuality.StatusText}", parameters, options);
     }
 
-    internal static Color QualityColor(DataQualityStatus status) => status switch
-    {
-        DataQualityStatus.Complete => Color.Success,
-        DataQualityStatus.Partial => Color.Warning,
-        _ => Color.Error,
-    };
-
-    internal static string QualityIcon(DataQualityStatus status) => status switch
-    {
-        DataQualityStatus.Complete => Icons.Material.Filled.Verified,
-        DataQualityStatus.Partial => Icons.Material.Filled.WarningAmber,
-        _ => Icons.Material.Filled.ErrorOutline,
-    };
-
     public void Dispose()
     {
         Navigation.LocationChanged -= OnLocationChanged;

@@ -82,12 +82,10 @@ public sealed partial class Scan : IDisposable
     protected override void OnParametersSet()
     {
         var job = JobId is null ? null : Compliance.GetJob(JobId);
-        if (ReferenceEquals(job, _job) && (job is not null || JobId is null || _snapshot is null))
+        if (!ReferenceEquals(job, _job))
         {
-            return;
+            Watch(job);
         }
-
-        Watch(job);
     }
 
     private void Watch(ScanJob? job)
