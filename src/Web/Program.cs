@@ -5,6 +5,7 @@ using MudBlazor.Services;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddFinOpsCore();
+FinOps.Web.Mcp.McpServerSetup.AddFinOpsMcp(builder);
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
@@ -18,6 +19,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseAntiforgery();
 app.MapStaticAssets();
+FinOps.Web.Mcp.McpServerSetup.MapFinOpsMcp(app);
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
