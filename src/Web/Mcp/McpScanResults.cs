@@ -113,6 +113,9 @@ public sealed class McpScanResults(ComplianceService compliance)
         }
     }
 
+    /// <summary>When the newest retained result was collected (the time "not found" answers are as of).</summary>
+    public DateTimeOffset LatestAsOf => Results().Select(r => r.AsOf).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
+
     /// <summary>A job by scan id, while it runs or is retained.</summary>
     public ScanJob? FindJob(string scanId) => compliance.GetJob(scanId);
 

@@ -114,7 +114,8 @@ public sealed class ResourceTools(McpScanResults results, PolicyService policies
         }
 
         return new ValidationAnswer(answers, answers.Count(a => a.Status == "compliant"), answers.Count(a => a.Status == "non_compliant"),
-            answers.Count(a => a.Status == "out_of_scope"), answers.Count(a => a.Status == "not_found"), evaluator.Policy.ContentHash, oldest);
+            answers.Count(a => a.Status == "out_of_scope"), answers.Count(a => a.Status == "not_found"), evaluator.Policy.ContentHash,
+            oldest ?? results.LatestAsOf);
     }
 
     [McpServerTool(Name = "suggest_tags", Title = "Suggest tag values", ReadOnly = true, Destructive = false, Idempotent = true,
@@ -131,7 +132,7 @@ public sealed class ResourceTools(McpScanResults results, PolicyService policies
         await results.EnsureAnyResultAsync(cancellationToken).ConfigureAwait(false);
         if (results.FindResource(arn) is not { } found)
         {
-            return new SuggestionsAnswer(arn, false, null, null, null, [], [], [], null, null, null,
+            return new SuggestionsAnswer(arn, false, null, null, null, [], [], [], null, results.LatestAsOf, null,
                 "No scan result lists this ARN: it does not exist, or its type or region was not scanned (run check_tag_compliance for it first).");
         }
 

@@ -13,6 +13,6 @@ public sealed record SuggestionsAnswer(
     IReadOnlyList<TagViolationAnswer> Violations,
     [property: Description("Best first per tag key.")] IReadOnlyList<TagSuggestionAnswer> Suggestions,
     string? ScanId,
-    DateTimeOffset? AsOf,
+    [property: Description("When the scan was collected (when not found: the latest scan looked in).")] DateTimeOffset AsOf,
     string? PolicyHash,
     string? Note);

@@ -10,4 +10,4 @@ public sealed record ValidationAnswer(
     int OutOfScope,
     int NotFound,
     [property: Description("The tagging policy the verdicts follow.")] string PolicyHash,
-    [property: Description("When the oldest scan used was collected; null when no ARN was found.")] DateTimeOffset? AsOf);
+    [property: Description("When the oldest scan used was collected (the latest scan when no ARN was found).")] DateTimeOffset AsOf);
