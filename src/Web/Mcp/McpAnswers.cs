@@ -98,20 +98,14 @@ public static class McpAnswers
             targets.Scannable, targets.Skipped, [.. targets.Scannable, ResourceCatalogue.GlobalRegion], targets.Discovery.DiscoveredAt);
     }
 
-    /// <summary>The gap of a result as a labelled figure (overall row of the gap report).</summary>
-    public static MoneyAnswer Gap(ComplianceResult result, AttributionGapRow overall)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(overall);
-        return Money(overall.Gap);
-    }
-
+    /// <summary>The figures of a finished scan; <paramref name="overall"/> is its gap report's overall row (for the gap's provenance).</summary>
     public static ScanSummaryAnswer Summary(ComplianceResult result, AttributionGapRow overall)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(overall);
         var s = result.Summary;
         return new ScanSummaryAnswer(s.Score, s.ScorePercent, s.TotalResources, s.InScope, s.Compliant, s.NonCompliant, s.OutOfScope,
-            s.Violations, Gap(result, overall), RegionMetadata(result.RegionMetadata), DataQuality(result.DataQuality), result.PolicyHash, result.AsOf);
+            s.Violations, Money(overall.Gap), RegionMetadata(result.RegionMetadata), DataQuality(result.DataQuality), result.PolicyHash, result.AsOf);
     }
 
     public static RegionProgressAnswer Progress(RegionProgress row)
