@@ -1,11 +1,13 @@
 using FinOps.Web.Api;
 using FinOps.Web.Components;
 using FinOps.Web.Hosting;
+using FinOps.Web.Mcp;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddFinOpsCore();
+builder.AddFinOpsMcp();
 builder.Services.AddMudServices();
 builder.Services.AddReportsApi();
 builder.Services.AddRazorComponents()
@@ -22,6 +24,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapOpenApi();
 app.MapReportsApi();
+app.MapFinOpsMcp();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
