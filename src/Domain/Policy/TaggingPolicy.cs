@@ -13,6 +13,15 @@ public sealed record TaggingPolicy(
 {
     private string? _contentHash;
 
+    /// <summary>Copies a policy for <c>with</c>, leaving the hash to be computed again (the copy may differ).</summary>
+    private TaggingPolicy(TaggingPolicy original)
+    {
+        Version = original.Version;
+        RequiredTags = original.RequiredTags;
+        OptionalTags = original.OptionalTags;
+        Rules = original.Rules;
+    }
+
     /// <summary>
     /// SHA-256 of the policy's canonical JSON (hex). Every cached result is keyed by it, so an edited policy
     /// never serves a stale answer; formatting and property order of the source file do not change it.

@@ -63,6 +63,9 @@ public sealed partial class ViolationsFilterBar
 
     private Task ClearAsync() => FilterChanged.InvokeAsync(ViolationFilter.None);
 
+    /// <summary>A filter list as the select wants it ("any" is an empty, never a default, array).</summary>
+    private static ImmutableArray<T> Values<T>(ImmutableArray<T> values) => values.IsDefault ? [] : values;
+
     private static ImmutableArray<string> Selected(IEnumerable<string?>? values) =>
         [.. (values ?? []).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
