@@ -53,7 +53,7 @@ public sealed class PolicyPageTests : DashboardTestContext
     {
         var before = await Policies.GetPolicyAsync(CancellationToken.None);
         var page = RenderPolicy();
-        OpenTab(page, "Edit");
+        await OpenTabAsync(page, "Edit");
         var json = TaggingPolicyJson.Serialize(before)
             .Replace("[a-z][a-z0-9-]{1,39}", "[a-z", StringComparison.Ordinal)
             .Replace("\"ec2:volume\"", "\"ec2:nonsense\"", StringComparison.Ordinal);
@@ -76,7 +76,7 @@ public sealed class PolicyPageTests : DashboardTestContext
         var old = await this.RunScanAsync();
         var before = await Policies.GetPolicyAsync(CancellationToken.None);
         var page = RenderPolicy();
-        OpenTab(page, "Edit");
+        await OpenTabAsync(page, "Edit");
         var edited = before with { RequiredTags = [.. before.RequiredTags.Where(t => t.Key != "Owner")] };
         var json = TaggingPolicyJson.Serialize(edited);
 
@@ -84,7 +84,7 @@ public sealed class PolicyPageTests : DashboardTestContext
         page.WaitForAssertion(() => Assert.Contains("Owner", page.Find("[data-testid=policy-diff]").TextContent), PageTestExtensions.Patience);
         var change = Assert.Single(page.FindAll("[data-testid=policy-change]"));
         Assert.Equal("removed", change.GetAttribute("data-kind"));
-        await page.Find("[data-testid=policy-save]").ClickAsync(new());
+        await ClickWhenEnabledAsync(page, "[data-testid=policy-save]");
 
         page.WaitForAssertion(() => Assert.Contains(edited.ShortHash, page.Find("[data-testid=policy-saved]").TextContent), PageTestExtensions.Patience);
         Assert.Equal(edited.ContentHash, (await Policies.GetPolicyAsync(CancellationToken.None)).ContentHash);
@@ -102,10 +102,10 @@ public sealed class PolicyPageTests : DashboardTestContext
         var current = await Policies.GetPolicyAsync(CancellationToken.None);
         var expected = OrganizationsPolicyImporter.Import(OrganizationsPolicy, current);
         var page = RenderPolicy();
-        OpenTab(page, "Import from AWS Organizations");
+        await OpenTabAsync(page, "Import from AWS Organizations");
 
         page.Find("textarea#organizations-policy").Input(OrganizationsPolicy);
-        await page.Find("[data-testid=import-preview]").ClickAsync(new());
+        await ClickWhenEnabledAsync(page, "[data-testid=import-preview]");
 
         var changes = page.FindAll("[data-testid=policy-change]").Where(c => c.GetAttribute("data-kind") != "rules").ToList();
         Assert.Equal(expected.Diff.Changes.Select(c => (c.Kind.ToString().ToLowerInvariant(), c.TagKey)),
@@ -113,20 +113,20 @@ public sealed class PolicyPageTests : DashboardTestContext
         Assert.Contains(changes, c => c.GetAttribute("data-key") == "Team" && c.GetAttribute("data-kind") == "added");
         Assert.Equal(expected.Warnings.Length, page.FindAll("[data-testid=import-warning]").Count);
 
-        await page.Find("[data-testid=import-apply]").ClickAsync(new());
+        await ClickWhenEnabledAsync(page, "[data-testid=import-apply]");
 
         page.WaitForAssertion(() => Assert.Contains(expected.Policy.ShortHash, page.Find("[data-testid=policy-saved]").TextContent), PageTestExtensions.Patience);
         Assert.Equal(expected.Policy.ContentHash, (await Policies.GetPolicyAsync(CancellationToken.None)).ContentHash);
     }
 
     [Fact]
-    public void A_pasted_document_that_is_no_tag_policy_is_explained()
+    public async Task A_pasted_document_that_is_no_tag_policy_is_explained()
     {
         var page = RenderPolicy();
-        OpenTab(page, "Import from AWS Organizations");
+        await OpenTabAsync(page, "Import from AWS Organizations");
 
         page.Find("textarea#organizations-policy").Input("{\"nope\": 1}");
-        page.Find("[data-testid=import-preview]").Click();
+        await ClickWhenEnabledAsync(page, "[data-testid=import-preview]");
 
         Assert.Contains("tags", page.Find("[data-testid=import-errors]").TextContent);
         Assert.True(page.Find("[data-testid=import-apply]").HasAttribute("disabled"));
@@ -147,9 +147,16 @@ public sealed class PolicyPageTests : DashboardTestContext
         return page;
     }
 
-    private static void OpenTab(IRenderedComponent<PolicyPage> page, string name)
+    /// <summary>Clicks a button once it is enabled, finding it again inside the renderer so a re-render cannot slip in between.</summary>
+    private static async Task ClickWhenEnabledAsync(IRenderedComponent<PolicyPage> page, string selector)
     {
-        page.FindAll(".mud-tab").Single(t => t.TextContent.Trim() == name).Click();
+        page.WaitForAssertion(() => Assert.False(page.Find(selector).HasAttribute("disabled")), PageTestExtensions.Patience);
+        await page.InvokeAsync(() => page.Find(selector).Click());
+    }
+
+    private static async Task OpenTabAsync(IRenderedComponent<PolicyPage> page, string name)
+    {
+        await page.InvokeAsync(() => page.FindAll(".mud-tab").Single(t => t.TextContent.Trim() == name).Click());
         page.WaitForAssertion(() => Assert.Contains(page.FindAll(".mud-tab.mud-tab-active"), t => t.TextContent.Trim() == name), PageTestExtensions.Patience);
     }
 }

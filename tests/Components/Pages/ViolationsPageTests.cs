@@ -77,13 +77,13 @@ public sealed class ViolationsPageTests : DashboardTestContext
         var result = await this.RunScanAsync();
         var page = RenderGrid();
 
-        var header = page.FindAll("[data-testid=violations-grid] th").Single(th => th.TextContent.Trim() == "Region");
-        await header.QuerySelector(".sortable-column-header")!.ClickAsync(new());
+        await page.InvokeAsync(() => page.FindAll("[data-testid=violations-grid] th").Single(th => th.TextContent.Trim() == "Region")
+            .QuerySelector(".sortable-column-header")!.Click());
         page.WaitForAssertion(() => Assert.Equal(ViolationSort.Region, page.FindComponent<ViolationsGrid>().Instance.LastRequest!.Sort), PageTestExtensions.Patience);
         var sorted = ViolationQuery.Page(result, ViolationFilter.None, ViolationSort.Region, false, 0, PageSize);
         page.WaitForAssertion(() => Assert.Equal(Keys(sorted), Rows(page)), PageTestExtensions.Patience);
 
-        await page.Find("button[aria-label='Next page']").ClickAsync(new());
+        await page.InvokeAsync(() => page.Find("button[aria-label='Next page']").Click());
         var second = ViolationQuery.Page(result, ViolationFilter.None, ViolationSort.Region, false, PageSize, PageSize);
         page.WaitForAssertion(() => Assert.Equal(Keys(second), Rows(page)), PageTestExtensions.Patience);
         Assert.Equal(PageSize, page.FindComponent<ViolationsGrid>().Instance.LastRequest!.Offset);
@@ -94,7 +94,7 @@ public sealed class ViolationsPageTests : DashboardTestContext
     {
         var result = await this.RunScanAsync();
         var page = RenderGrid();
-        await page.Find("button[aria-label='Next page']").ClickAsync(new());
+        await page.InvokeAsync(() => page.Find("button[aria-label='Next page']").Click());
         page.WaitForAssertion(() => Assert.Equal(PageSize, page.FindComponent<ViolationsGrid>().Instance.LastRequest!.Offset), PageTestExtensions.Patience);
 
         this.Navigator().NavigateTo("/violations?kind=missing_required_tag");
@@ -165,7 +165,7 @@ public sealed class ViolationsPageTests : DashboardTestContext
     }
 
     internal static List<string> Keys(ViolationPage page) =>
-        [.. page.Items.Select(v => $"{v.Arn}|{v.TagKey}|{ViolationsFilterBar.KindLabel(v.Kind)}")];
+        [.. page.Items.Select(v => $"{v.Arn}|{v.TagKey}|{ViolationKindText.Label(v.Kind)}")];
 
     internal static List<string> Rows(IRenderedComponent<Violations> page) =>
         [.. page.FindAll("[data-testid=violations-grid] tbody tr").Select(Row)];

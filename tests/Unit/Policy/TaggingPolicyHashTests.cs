@@ -24,4 +24,15 @@ public sealed class TaggingPolicyHashTests
 
         Assert.Equal(policy.ContentHash, (policy with { }).ContentHash);
     }
+
+    [Fact]
+    public void The_indented_form_keeps_pattern_characters_as_typed_and_reads_back_to_the_same_hash()
+    {
+        var policy = TaggingPolicyJson.Parse("""{ "requiredTags": [ { "key": "Project", "pattern": "[A-Z]+-<[0-9]+>&'x'" } ] }""");
+
+        var text = TaggingPolicyJson.Serialize(policy);
+
+        Assert.Contains("[A-Z]+-<[0-9]+>&'x'", text, StringComparison.Ordinal);
+        Assert.Equal(policy.ContentHash, TaggingPolicyJson.Parse(text).ContentHash);
+    }
 }

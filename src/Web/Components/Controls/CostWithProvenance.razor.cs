@@ -12,6 +12,10 @@ public sealed partial class CostWithProvenance
     [Parameter, EditorRequired]
     public required CostProvenance Provenance { get; set; }
 
+    /// <summary>Puts the label under the amount (narrow table cells).</summary>
+    [Parameter]
+    public bool Stacked { get; set; }
+
     private string Explanation => Provenance switch
     {
         CostProvenance.Measured => "Measured for this resource by the cost source.",

@@ -28,9 +28,6 @@ public sealed partial class ViolationsFilterBar
 
     private string SeverityValue => Filter.Severity is { } severity ? severity.ToWire() : AnySeverity;
 
-    /// <summary>How a violation kind reads ("missing required tag").</summary>
-    public static string KindLabel(ViolationKind kind) => kind.ToWire().Replace('_', ' ');
-
     protected override void OnParametersSet()
     {
         if (ReferenceEquals(_optionsFrom, Result))

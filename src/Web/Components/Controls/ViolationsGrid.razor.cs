@@ -82,5 +82,10 @@ public sealed partial class ViolationsGrid
 
     private string ResourceLink(string arn) => RegionSelection.Link($"resources/{Uri.EscapeDataString(arn)}", Regions);
 
+    // Types break after the service ("elasticloadbalancing:" / "loadbalancer") rather than anywhere.
+    private static string TypeService(string type) => type[..(type.IndexOf(':', StringComparison.Ordinal) + 1)];
+
+    private static string TypeKind(string type) => type[(type.IndexOf(':', StringComparison.Ordinal) + 1)..];
+
     private static string ShortId(string arn) => Arn.TryParse(arn, out var parsed, out _) ? parsed.ResourceId : arn;
 }
