@@ -21,6 +21,11 @@ public static class Program
             return await ScanHarness.RunAsync(args);
         }
 
+        if (args is ["violations", ..])
+        {
+            return await ViolationPageHarness.RunAsync();
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -20,9 +20,16 @@ public sealed class ComplianceResult
     private ImmutableArray<Violation> _violationsByCost;
     private Dictionary<string, EvaluatedResource>? _byArn;
     private PolicyEvaluator? _evaluator;
+    private ViolationTextIndex? _textIndex;
 
     /// <summary>Violation lists in other orders than cost, built on first use (see <see cref="ViolationQuery"/>).</summary>
     internal System.Collections.Concurrent.ConcurrentDictionary<(ViolationSort Sort, bool Descending), ImmutableArray<Violation>> SortedViolations { get; } = new();
+
+    /// <summary>Violation lists passing the filters in use, per order (see <see cref="ViolationQuery"/>).</summary>
+    internal FilteredViolations FilteredViolations { get; } = new();
+
+    /// <summary>The free-text index of the resources with violations, built on the first search (see <see cref="ViolationQuery"/>).</summary>
+    internal ViolationTextIndex TextIndex => LazyInitializer.EnsureInitialized(ref _textIndex, () => ViolationTextIndex.Build(Resources));
 
     internal ComplianceResult(
         ScanOutcome outcome,

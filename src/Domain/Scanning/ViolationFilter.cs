@@ -23,6 +23,13 @@ public sealed record ViolationFilter(
     /// <summary>Whether one violation passes.</summary>
     public bool Matches(Violation violation)
     {
+        ArgumentNullException.ThrowIfNull(violation);
+        return MatchesRule(violation) && MatchesText(violation.Resource);
+    }
+
+    /// <summary>Whether the violation passes the type, tag key, kind and severity parts.</summary>
+    internal bool MatchesRule(Violation violation)
+    {
         if (Severity is { } severity && violation.Severity != severity)
         {
             return false;
@@ -38,15 +45,16 @@ public sealed record ViolationFilter(
             return false;
         }
 
-        if (!Kinds.IsDefaultOrEmpty && !Kinds.Contains(violation.Kind))
-        {
-            return false;
-        }
+        return Kinds.IsDefaultOrEmpty || Kinds.Contains(violation.Kind);
+    }
 
+    /// <summary>Whether the resource passes the free-text part (ARN or name contains the text, ignoring case).</summary>
+    internal bool MatchesText(EvaluatedResource resource)
+    {
         var text = Text?.Trim();
         return string.IsNullOrEmpty(text)
-            || violation.Arn.Contains(text, StringComparison.OrdinalIgnoreCase)
-            || (violation.ResourceName?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false);
+            || resource.Arn.Contains(text, StringComparison.OrdinalIgnoreCase)
+            || (resource.Resource.Name?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false);
     }
 
     public bool Equals(ViolationFilter? other) =>
