@@ -12,6 +12,14 @@ public sealed class ViolationQueryFilterProperties
 {
     private static readonly ComplianceResult Result = ReportFixture.Result;
 
+    /// <summary>Search texts: none, common fragments, other letter case, and ones that span an ARN's end and its name's start.</summary>
+    private static readonly string?[] Texts =
+    [
+        null, "", " ", "db", "ORDERS", "Orders-Db", "arn:aws:ec2", "-1", "zzz-none", " db ",
+        .. Result.Resources.Where(r => r.Resource.Name is { Length: >= 2 } && !r.Violations.IsEmpty).Take(3)
+            .Select(r => r.Arn[^3..] + r.Resource.Name![..2]),
+    ];
+
     private static Gen<ImmutableArray<T>> SubsetOf<T>(IEnumerable<T> values) =>
         Gen.SubListOf(values.Distinct().ToArray()).Select(list => list.ToImmutableArray());
 
@@ -20,7 +28,7 @@ public sealed class ViolationQueryFilterProperties
         from keys in SubsetOf(Result.ViolationsByCost.Select(v => v.TagKey))
         from kinds in SubsetOf(Enum.GetValues<ViolationKind>())
         from severity in Gen.Elements<Severity?>(null, Severity.Error, Severity.Warning)
-        from text in Gen.Elements<string?>(null, "", "db", "ORDERS", "arn:aws:ec2", "-1", "zzz-none")
+        from text in Gen.Elements(Texts)
         select new ViolationFilter(types, keys, kinds, severity, text);
 
     private static readonly Gen<(ViolationFilter Filter, ViolationSort Sort, bool Descending, int Offset, int Limit)> Queries =
