@@ -109,7 +109,7 @@ public sealed partial class PolicyPage : IDisposable
             _rescan = job.Current;
             _rescanWatch = job.Subscribe(snapshot => _ = InvokeAsync(() =>
             {
-                if (_rescan is null || snapshot.JobId == _rescan.JobId && snapshot.Version >= _rescan.Version)
+                if (_rescan is null || (snapshot.JobId == _rescan.JobId && snapshot.Version >= _rescan.Version))
                 {
                     _rescan = snapshot;
                     StateHasChanged();
