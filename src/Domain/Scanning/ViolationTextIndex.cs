@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 
 namespace FinOps.Domain.Scanning;
 
@@ -29,15 +28,29 @@ internal sealed class ViolationTextIndex
     {
         var indexed = resources.Where(r => !r.Violations.IsDefaultOrEmpty).ToArray();
         var starts = new int[indexed.Length + 1];
-        var text = new StringBuilder(indexed.Length * 96);
         for (var i = 0; i < indexed.Length; i++)
         {
-            starts[i] = text.Length;
-            text.Append(indexed[i].Arn).Append(Separator).Append(indexed[i].Resource.Name).Append(Separator);
+            starts[i + 1] = starts[i] + indexed[i].Arn.Length + (indexed[i].Resource.Name?.Length ?? 0) + 2;
         }
 
-        starts[^1] = text.Length;
-        return new ViolationTextIndex(text.ToString().ToUpperInvariant(), starts, indexed);
+        // One allocation, upper-cased while it is written.
+        var text = string.Create(starts[^1], indexed, static (span, entries) =>
+        {
+            foreach (var entry in entries)
+            {
+                span = Write(span, entry.Arn);
+                span = Write(span, entry.Resource.Name);
+            }
+        });
+        return new ViolationTextIndex(text, starts, indexed);
+    }
+
+    private static Span<char> Write(Span<char> into, string? field)
+    {
+        var length = field?.Length ?? 0;
+        field.AsSpan().ToUpperInvariant(into);
+        into[length] = Separator;
+        return into[(length + 1)..];
     }
 
     /// <summary>The indexed resources whose ARN or name contains <paramref name="text"/>, ignoring case.</summary>
