@@ -68,8 +68,9 @@ public sealed class ViolationsAndResourceTests(BrowserFixture browser) : IDispos
         await page.WaitForURLAsync(new Regex(@"type=ec2(%3A|:)instance"));
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(page.GetByTestId("violation-total")).Not.ToHaveTextAsync(total);
-        var types = await grid.Locator("tbody tr td:nth-child(2)").AllInnerTextsAsync();
-        Assert.All(types, t => Assert.Equal("ec2:instance", t.Trim()));
+        var types = grid.Locator("tbody tr td:nth-child(2)");
+        await Assertions.Expect(types.Filter(new() { HasNotText = "ec2:instance" })).ToHaveCountAsync(0);
+        Assert.True(await types.CountAsync() > 0, "instances have violations");
 
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Search ARN or name" }).FillAsync("web");
         await page.WaitForURLAsync(new Regex(@"q=web"));

@@ -67,12 +67,14 @@ public sealed partial class PolicyPage : IDisposable
             return;
         }
 
+        // Taken now: once the page is gone its token source is disposed, and its Token property would throw.
+        var cancellationToken = _cts.Token;
         _saving = true;
         _saveErrors = [];
         _saved = null;
         try
         {
-            _policy = _saved = await Policies.SaveAsync(json, SavedBy, _cts.Token);
+            _policy = _saved = await Policies.SaveAsync(json, SavedBy, cancellationToken);
             _tab = 0;
         }
         catch (InvalidPolicyException ex)
@@ -94,18 +96,23 @@ public sealed partial class PolicyPage : IDisposable
             _saving = false;
         }
 
-        await RescanAsync();
+        await RescanAsync(cancellationToken);
     }
 
     /// <summary>The cached results are gone; a fresh default scan gives every page a result judged by the new policy.</summary>
-    private async Task RescanAsync()
+    private async Task RescanAsync(CancellationToken cancellationToken)
     {
         _rescanWatch?.Dispose();
         _rescan = null;
         _rescanError = null;
         try
         {
-            var job = await Compliance.StartScanAsync(ScanRequest.Default with { ForceRefresh = true }, _cts.Token);
+            var job = await Compliance.StartScanAsync(ScanRequest.Default with { ForceRefresh = true }, cancellationToken);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return; // the page is gone; the scan runs on for everyone else
+            }
+
             _rescan = job.Current;
             _rescanWatch = job.Subscribe(snapshot => _ = InvokeAsync(() =>
             {
