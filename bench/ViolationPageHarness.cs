@@ -18,7 +18,7 @@ public static class ViolationPageHarness
 {
     private const int PageSize = 25;
     private const int Repetitions = 200;
-    private const int NewFilters = 60;
+    private const int NewFilters = 200;
     private static readonly TimeSpan Target = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Every catalogue type (free ones too), so the whole sample account is in the result.</summary>

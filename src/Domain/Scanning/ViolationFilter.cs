@@ -30,22 +30,24 @@ public sealed record ViolationFilter(
     /// <summary>Whether the violation passes the type, tag key, kind and severity parts.</summary>
     internal bool MatchesRule(Violation violation)
     {
-        if (Severity is { } severity && violation.Severity != severity)
+        // The violation's own fields first (one object), the resource's type last.
+        var detail = violation.Detail;
+        if (Severity is { } severity && detail.Severity != severity)
         {
             return false;
         }
 
-        if (!ResourceTypes.IsDefaultOrEmpty && !ResourceTypes.Contains(violation.ResourceType, StringComparer.Ordinal))
+        if (!Kinds.IsDefaultOrEmpty && !Kinds.Contains(detail.Kind))
         {
             return false;
         }
 
-        if (!TagKeys.IsDefaultOrEmpty && !TagKeys.Contains(violation.TagKey, StringComparer.Ordinal))
+        if (!TagKeys.IsDefaultOrEmpty && !TagKeys.Contains(detail.TagKey, StringComparer.Ordinal))
         {
             return false;
         }
 
-        return Kinds.IsDefaultOrEmpty || Kinds.Contains(violation.Kind);
+        return ResourceTypes.IsDefaultOrEmpty || ResourceTypes.Contains(violation.ResourceType, StringComparer.Ordinal);
     }
 
     /// <summary>Whether the resource passes the free-text part (ARN or name contains the text, ignoring case).</summary>

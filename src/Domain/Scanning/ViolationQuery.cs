@@ -51,7 +51,8 @@ public static class ViolationQuery
         var matching = string.IsNullOrEmpty(text) ? null : result.TextIndex.Matching(text);
         foreach (var violation in ordered)
         {
-            if (filter.MatchesRule(violation) && (matching is null || matching.Contains(violation.Resource)))
+            // The text set first: one lookup, and usually the most selective part.
+            if ((matching is null || matching(violation.Resource)) && filter.MatchesRule(violation))
             {
                 yield return violation;
             }

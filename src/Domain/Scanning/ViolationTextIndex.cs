@@ -14,13 +14,17 @@ internal sealed class ViolationTextIndex
     private const char Separator = '\0';
     private readonly string _text;
     private readonly int[] _starts;
-    private readonly EvaluatedResource[] _resources;
+    private readonly Dictionary<EvaluatedResource, int> _entryOf;
 
     private ViolationTextIndex(string text, int[] starts, EvaluatedResource[] resources)
     {
         _text = text;
         _starts = starts;
-        _resources = resources;
+        _entryOf = new Dictionary<EvaluatedResource, int>(resources.Length, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < resources.Length; i++)
+        {
+            _entryOf[resources[i]] = i;
+        }
     }
 
     /// <summary>Indexes the resources of <paramref name="resources"/> that have violations.</summary>
@@ -54,31 +58,35 @@ internal sealed class ViolationTextIndex
     }
 
     /// <summary>The indexed resources whose ARN or name contains <paramref name="text"/>, ignoring case.</summary>
-    public HashSet<EvaluatedResource> Matching(string text)
+    public Func<EvaluatedResource, bool> Matching(string text)
     {
-        var found = new HashSet<EvaluatedResource>(ReferenceEqualityComparer.Instance);
-        if (text.Contains(Separator, StringComparison.Ordinal))
+        // One flag per entry: a search allocates a few bytes per resource however many match, so a text found
+        // everywhere ("1") costs no more than a rare one.
+        var hits = new bool[_starts.Length - 1];
+        if (!text.Contains(Separator, StringComparison.Ordinal))
         {
-            return found;
-        }
-
-        var needle = text.ToUpperInvariant();
-        var from = 0;
-        while (from < _text.Length)
-        {
-            var at = _text.AsSpan(from).IndexOf(needle, StringComparison.Ordinal);
-            if (at < 0)
+            var needle = text.ToUpperInvariant();
+            var from = 0;
+            var entry = 0;
+            while (from < _text.Length)
             {
-                break;
-            }
+                var at = _text.AsSpan(from).IndexOf(needle, StringComparison.Ordinal);
+                if (at < 0)
+                {
+                    break;
+                }
 
-            // The entry holding the match; carry on after it (one hit per resource is enough).
-            var entry = Array.BinarySearch(_starts, from + at);
-            entry = entry >= 0 ? entry : ~entry - 1;
-            found.Add(_resources[entry]);
-            from = _starts[entry + 1];
+                // The entry holding the match (matches only move forward); carry on after it, one hit is enough.
+                while (_starts[entry + 1] <= from + at)
+                {
+                    entry++;
+                }
+
+                hits[entry] = true;
+                from = _starts[entry + 1];
+            }
         }
 
-        return found;
+        return resource => _entryOf.TryGetValue(resource, out var entry) && hits[entry];
     }
 }
