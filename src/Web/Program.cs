@@ -11,7 +11,9 @@ builder.AddFinOpsMcp();
 builder.Services.AddMudServices();
 builder.Services.AddReportsApi();
 builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+    .AddInteractiveServerComponents()
+    // Policy documents pasted into the editor or the import box may be up to 1 MiB.
+    .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 1024 * 1024);
 
 var app = builder.Build();
 

@@ -16,12 +16,12 @@ public sealed class PolicyEditTests(BrowserFixture browser) : IDisposable
     public async Task Dropping_a_required_tag_in_the_editor_raises_the_score_on_the_overview()
     {
         var page = await browser.NewPageAsync(_app.BaseUrl);
-        await page.GotoAsync("/");
+        await BrowserFixture.OpenAsync(page, "/");
         var score = page.GetByTestId("overall-score");
         await score.WaitForAsync(new() { Timeout = 60_000 });
         var before = Percent(await score.InnerTextAsync());
 
-        await page.GotoAsync("/policy");
+        await BrowserFixture.OpenAsync(page, "/policy");
         await page.GetByTestId("policy-tags").WaitForAsync();
         await PageChecks.ScreenshotFromTopAsync(page, "policy");
         await OpenTabAsync(page, "Edit");
@@ -49,7 +49,7 @@ public sealed class PolicyEditTests(BrowserFixture browser) : IDisposable
     public async Task A_broken_pattern_is_shown_inline_while_typing_and_save_stays_disabled()
     {
         var page = await browser.NewPageAsync(_app.BaseUrl);
-        await page.GotoAsync("/policy");
+        await BrowserFixture.OpenAsync(page, "/policy");
         await page.GetByTestId("policy-tags").WaitForAsync();
         await OpenTabAsync(page, "Edit");
         var editor = page.GetByRole(AriaRole.Textbox, new() { Name = "Policy JSON" });

@@ -17,7 +17,7 @@ public sealed class ViolationsAndResourceTests(BrowserFixture browser) : IDispos
     {
         var page = await browser.NewPageAsync(_app.BaseUrl);
 
-        await page.GotoAsync("/violations");
+        await BrowserFixture.OpenAsync(page, "/violations");
         var grid = page.GetByTestId("violations-grid");
         await grid.Locator("tbody tr [data-testid=violation-arn]").First.WaitForAsync(new() { Timeout = 60_000 });
         var result = _app.Services.GetRequiredService<ComplianceService>().LatestResult!;
@@ -58,7 +58,7 @@ public sealed class ViolationsAndResourceTests(BrowserFixture browser) : IDispos
     public async Task Filters_are_reachable_by_role_and_name_and_kept_in_the_url()
     {
         var page = await browser.NewPageAsync(_app.BaseUrl);
-        await page.GotoAsync("/violations");
+        await BrowserFixture.OpenAsync(page, "/violations");
         var grid = page.GetByTestId("violations-grid");
         await grid.Locator("tbody tr [data-testid=violation-arn]").First.WaitForAsync(new() { Timeout = 60_000 });
         var total = await page.GetByTestId("violation-total").InnerTextAsync();
