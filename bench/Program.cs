@@ -7,7 +7,8 @@ namespace FinOps.Bench;
 /// <c>--filter *</c> runs the BenchmarkDotNet suites;
 /// <c>targets</c> runs the report/attribution harness (time and peak memory against the targets);
 /// <c>scan</c> runs the scan harness (wall time against the critical-path bound, memory, aggregation);
-/// <c>policy</c> runs the policy-evaluation harness (evaluations per second, bytes per evaluation).
+/// <c>policy</c> runs the policy-evaluation harness (evaluations per second, bytes per evaluation);
+/// <c>dashboard</c> runs the dashboard's render-time and per-user memory harness.
 /// </summary>
 public static class Program
 {
@@ -22,6 +23,8 @@ public static class Program
             case ["policy" or "--policy-harness", ..]:
                 PolicyEvaluationHarness.Run(Console.Out);
                 return 0;
+            case ["dashboard", ..]:
+                return await DashboardHarness.RunAsync(args);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return 0;

@@ -37,6 +37,13 @@ public sealed class ComplianceService(ScanPlanner planner, ScanJobs jobs, ScanRe
     /// <summary>Running and retained jobs, newest first.</summary>
     public IReadOnlyList<ScanJob> ListJobs() => jobs.List();
 
+    /// <summary>
+    /// Observes scan jobs: called with a job when it starts and when it finishes (a finished job's result is then
+    /// available, and is the <see cref="LatestResult"/> when newer). Calls run on scan threads and must be quick, e.g.
+    /// schedule a re-render. Dispose the handle to stop.
+    /// </summary>
+    public IDisposable SubscribeJobs(Action<ScanJob> onJobChanged) => jobs.Subscribe(onJobChanged);
+
     /// <summary>The most recent completed result of any request, or null before the first scan.</summary>
     public ComplianceResult? LatestResult => jobs.LatestResult;
 

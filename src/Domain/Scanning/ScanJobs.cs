@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,7 @@ public sealed partial class ScanJobs(
     private readonly Dictionary<string, ScanJob> _running = new(StringComparer.Ordinal);
     private readonly TimeSpan _retention = TimeSpan.FromMinutes(options.Value.FinishedJobRetentionMinutes);
     private ComplianceResult? _latest;
+    private ImmutableArray<JobObserver> _observers = [];
 
     /// <summary>The most recent successful result of any request, or null before the first scan.</summary>
     public ComplianceResult? LatestResult
@@ -81,6 +83,20 @@ public sealed partial class ScanJobs(
         return job?.Current.Result;
     }
 
+    /// <summary>
+    /// Observes the registry: <paramref name="onJobChanged"/> is called with a job when it starts and again when it
+    /// finishes (its <see cref="ScanJob.Current"/> then holds the result or the error; a successful job's result is
+    /// already the <see cref="LatestResult"/> when it is newer). Calls run on the scan's threads and must be quick.
+    /// Dispose the returned handle to stop observing.
+    /// </summary>
+    public IDisposable Subscribe(Action<ScanJob> onJobChanged)
+    {
+        ArgumentNullException.ThrowIfNull(onJobChanged);
+        var observer = new JobObserver(this, onJobChanged);
+        ImmutableInterlocked.Update(ref _observers, static (list, o) => list.Add(o), observer);
+        return observer;
+    }
+
     /// <summary>Cancels every running job (host shutdown).</summary>
     public void Dispose()
     {
@@ -115,6 +131,7 @@ public sealed partial class ScanJobs(
 
         LogStarted(logger, job.Id, plan.Regions.Length, plan.Types.Length);
         _ = Task.Run(() => RunAsync(job));
+        Notify(job);
         return job;
     }
 
@@ -156,6 +173,25 @@ public sealed partial class ScanJobs(
                     _running.Remove(job.CacheKey);
                 }
             }
+
+            Notify(job);
+        }
+    }
+
+    private void Notify(ScanJob job)
+    {
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                observer.OnJobChanged(job);
+            }
+#pragma warning disable CA1031 // One broken page must not stop the scan or the other observers.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogObserverFailed(logger, job.Id, ex);
+            }
         }
     }
 
@@ -196,4 +232,15 @@ public sealed partial class ScanJobs(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The result of scan job {JobId} could not be cached")]
     private static partial void LogCacheFailed(ILogger logger, string jobId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An observer of the scan jobs failed while told about job {JobId}")]
+    private static partial void LogObserverFailed(ILogger logger, string jobId, Exception exception);
+
+    /// <summary>One observer of the registry.</summary>
+    private sealed class JobObserver(ScanJobs jobs, Action<ScanJob> onJobChanged) : IDisposable
+    {
+        public Action<ScanJob> OnJobChanged { get; } = onJobChanged;
+
+        public void Dispose() => ImmutableInterlocked.Update(ref jobs._observers, static (list, o) => list.Remove(o), this);
+    }
 }

@@ -1,10 +1,14 @@
 using System.Globalization;
+using FinOps.Domain.Scanning;
 
 namespace FinOps.Web.Components;
 
 /// <summary>How numbers look on every page (formatting only; the domain computes them).</summary>
 public static class DisplayFormat
 {
+    /// <summary>What a score reads when nothing is in scope (a 100 % by definition would mislead).</summary>
+    public const string NotApplicable = "n/a";
+
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
     /// <summary>"$12,345.67" from cents.</summary>
@@ -17,6 +21,20 @@ public static class DisplayFormat
     /// <summary>"73.4%" from a 0–1 score.</summary>
     public static string Percent(double score) => (score * 100).ToString("0.0", Culture) + "%";
 
+    /// <summary>The compliance score of a summary ("73.4%", the domain's rounding), or "n/a" when nothing is in scope.</summary>
+    public static string Score(ComplianceSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return summary.NothingInScope ? NotApplicable : summary.ScorePercent.ToString("0.0", Culture) + "%";
+    }
+
     /// <summary>"2026-11-26 14:05 UTC".</summary>
     public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", Culture);
+
+    /// <summary>"0.4 s", "12 s", "3 min 05 s", "1 h 02 min".</summary>
+    public static string Elapsed(TimeSpan elapsed) =>
+        elapsed < TimeSpan.FromSeconds(10) ? elapsed.TotalSeconds.ToString("0.0", Culture) + " s"
+        : elapsed < TimeSpan.FromMinutes(1) ? ((int)elapsed.TotalSeconds).ToString(Culture) + " s"
+        : elapsed < TimeSpan.FromHours(1) ? $"{(int)elapsed.TotalMinutes} min {elapsed.Seconds:00} s"
+        : $"{(int)elapsed.TotalHours} h {elapsed.Minutes:00} min";
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace FinOps.Web.Components;
 
@@ -27,7 +28,32 @@ public static class RegionSelection
         return list.Count == 0 ? null : string.Join(',', list);
     }
 
+    /// <summary>The selection carried by a full URL (components outside the page, such as the layout, read it this way).</summary>
+    public static ImmutableArray<string> FromUri(string uri) => Parse(QueryValue(uri, QueryName));
+
+    /// <summary>One query-string value of a URL, or null.</summary>
+    public static string? QueryValue(string uri, string name)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        var start = uri.IndexOf('?', StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var end = uri.IndexOf('#', start);
+        var query = QueryHelpers.ParseQuery(end < 0 ? uri[start..] : uri[start..end]);
+        return query.TryGetValue(name, out var value) ? value.ToString() : null;
+    }
+
     /// <summary>A relative link to a page that keeps the selection.</summary>
     public static string Link(string path, IEnumerable<string> regions) =>
-        Format(regions) is { } value ? $"{path}?{QueryName}={Uri.EscapeDataString(value)}" : path;
+        Format(regions) is { } value ? $"{path}?{QueryName}={Escape(value)}" : path;
+
+    /// <summary>The query value as it goes into a URL: each code escaped, the commas kept (<c>eu-west-1,us-east-1</c>).</summary>
+    public static string Escape(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return string.Join(',', value.Split(',').Select(Uri.EscapeDataString));
+    }
 }

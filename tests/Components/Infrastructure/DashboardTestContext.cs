@@ -1,6 +1,8 @@
 using Bunit;
+using FinOps.Domain.Scanning;
 using FinOps.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -9,13 +11,15 @@ namespace FinOps.Tests.Components.Infrastructure;
 
 /// <summary>
 /// A bUnit context wired like the app (real domain services over a small, instant sample account) with MudBlazor
-/// and loose JS interop. Disposed asynchronously because MudBlazor services are async-disposable.
+/// and loose JS interop. Settings are the app's own (e.g. <c>FinOps:Sample:FailingRegions:0</c>), and
+/// <c>configureServices</c> may replace a service after the app's registrations (e.g. a gated resource source).
+/// Disposed asynchronously because MudBlazor services are async-disposable.
 /// </summary>
 public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 {
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "finops-bunit-" + Guid.NewGuid().ToString("N")[..8]);
 
-    protected DashboardTestContext(IDictionary<string, string?>? settings = null)
+    protected DashboardTestContext(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -32,6 +36,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(values);
         builder.AddFinOpsCore();
+        configureServices?.Invoke(builder.Services);
         foreach (var service in builder.Services)
         {
             Services.Add(service);
@@ -40,6 +45,27 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
+
+    protected ComplianceService Compliance => Services.GetRequiredService<ComplianceService>();
+
+    protected NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
+
+    /// <summary>Runs the default scan (every enabled region, every cost-generating type) to the end; its result becomes the latest.</summary>
+    protected async Task<ComplianceResult> ScanAsync(ScanRequest? request = null)
+    {
+        var job = await Compliance.StartScanAsync(request ?? ScanRequest.Default, CancellationToken.None);
+        return await job.Completion;
+    }
+
+    /// <summary>Renders MudBlazor's popover and dialog hosts (select lists and dialogs render into them).</summary>
+    protected IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> RenderMudProviders() =>
+        Render(builder =>
+        {
+            builder.OpenComponent<MudBlazor.MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<MudBlazor.MudDialogProvider>(1);
+            builder.CloseComponent();
+        });
 
     public Task InitializeAsync() => Task.CompletedTask;
 

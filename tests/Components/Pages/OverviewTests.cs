@@ -1,25 +1,122 @@
+using AngleSharp.Dom;
 using Bunit;
 using FinOps.Domain.Scanning;
 using FinOps.Tests.Components.Infrastructure;
+using FinOps.Web.Components;
 using FinOps.Web.Components.Pages;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FinOps.Tests.Components.Pages;
 
 public sealed class OverviewTests : DashboardTestContext
 {
     [Fact]
-    public async Task Overview_shows_the_scans_score_counts_and_one_row_per_region()
+    public async Task Overview_shows_the_latest_results_headlines_region_rows_and_top_violations()
     {
-        var compliance = Services.GetRequiredService<ComplianceService>();
-        var expected = await compliance.GetResultAsync(ScanRequest.Default, CancellationToken.None);
+        var result = await ScanAsync();
 
         var page = Render<Overview>();
-        page.WaitForElement("[data-testid=region-table]", TimeSpan.FromSeconds(30));
 
-        Assert.Equal($"{expected.Summary.Score * 100:0.0}%", page.Find("[data-testid=overall-score]").TextContent.Trim());
-        Assert.Equal(expected.Summary.InScope.ToString("#,##0"), page.Find("[data-testid=in-scope]").TextContent.Trim());
-        Assert.Equal(expected.Summary.Compliant.ToString("#,##0"), page.Find("[data-testid=compliant]").TextContent.Trim());
-        Assert.Equal(expected.Regions.Length, page.FindAll("[data-testid=region-table] tbody tr").Count);
+        AssertHeadlines(page, result);
+        var rows = page.FindAll("[data-testid=region-table] tbody tr");
+        Assert.Equal(result.Regions.Select(r => r.Region), rows.Select(r => r.QuerySelector("td[data-region]")!.GetAttribute("data-region")));
+        AssertRegionRows(page, result);
+        var top = page.FindAll("[data-testid=top-violations] tbody tr");
+        Assert.Equal(10, top.Count);
+        Assert.Equal("resources/" + Uri.EscapeDataString(result.ViolationsByCost[0].Arn), top[0].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal(Expected.Usd(result.ViolationsByCost[0].CostAtStakeCents), top[0].QuerySelectorAll("td")[^1].TextContent.Trim());
+        Assert.Equal(result.ViolationsByCost.Take(10).Select(v => v.TagKey), top.Select(r => r.QuerySelector("code")!.TextContent));
     }
+
+    [Theory]
+    [InlineData("eu-west-1,us-east-1")]
+    [InlineData("us-west-2")]
+    [InlineData("global")]
+    [InlineData("ap-northeast-2,eu-central-1,sa-east-1")]
+    public async Task The_region_filter_narrows_every_figure_to_what_ForRegions_computes(string filter)
+    {
+        var whole = await ScanAsync();
+        var expected = whole.ForRegions(filter.Split(','));
+
+        Navigation.NavigateTo("/?regions=" + filter);
+        var page = Render<Overview>();
+
+        AssertHeadlines(page, expected);
+        AssertRegionRows(page, expected);
+        Assert.Equal(filter.Split(',').Order(StringComparer.Ordinal), page.FindAll("[data-testid=region-table] td[data-region]").Select(c => c.GetAttribute("data-region")));
+        Assert.Equal(expected.ViolationsByCost.Take(10).Select(v => "resources/" + Uri.EscapeDataString(v.Arn) + "?regions=" + filter.Split(',').Order(StringComparer.Ordinal).Aggregate((a, b) => a + "," + b)),
+            page.FindAll("[data-testid=top-violations] tbody tr a").Select(a => a.GetAttribute("href")));
+        Assert.NotEqual(Expected.Count(whole.Summary.InScope), page.Find("[data-testid=in-scope]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_region_with_nothing_in_scope_reads_na_with_an_explanation_instead_of_a_perfect_score()
+    {
+        await ScanAsync();
+
+        Navigation.NavigateTo("/?regions=ap-northeast-2");
+        var page = Render<Overview>();
+
+        Assert.Equal("n/a", page.Find("[data-testid=overall-score]").TextContent.Trim());
+        Assert.Contains("nothing to score", page.Find("[data-testid=overall-score-caption]").TextContent);
+    }
+
+    [Fact]
+    public async Task A_filter_region_the_scan_did_not_cover_is_named()
+    {
+        await ScanAsync();
+
+        Navigation.NavigateTo("/?regions=eu-west-1,me-south-1");
+        var page = Render<Overview>();
+
+        Assert.Contains("me-south-1", page.Find("[data-testid=regions-not-scanned]").TextContent);
+        Assert.Single(page.FindAll("[data-testid=region-table] td[data-region]"));
+    }
+
+    [Fact]
+    public void Before_any_scan_the_overview_offers_to_start_one()
+    {
+        var page = Render<Overview>();
+
+        var empty = page.Find("[data-testid=empty-state]");
+        Assert.Contains("No scan yet", empty.TextContent);
+        Assert.Equal("scan", empty.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void A_scan_id_that_is_no_longer_kept_is_reported_with_a_way_back_to_the_latest()
+    {
+        Navigation.NavigateTo("/?scan=0123456789abcdef");
+        var page = Render<Overview>();
+
+        Assert.Contains("0123456789abcdef", page.Find("[data-testid=result-error]").TextContent);
+    }
+
+    internal static void AssertHeadlines(IRenderedComponent<Overview> page, ComplianceResult expected)
+    {
+        Assert.Equal(Expected.Score(expected.Summary), page.Find("[data-testid=overall-score]").TextContent.Trim());
+        Assert.Equal(Expected.Usd(expected.Summary.GapCents), page.Find("[data-testid=gap]").TextContent.Trim());
+        Assert.Equal(Expected.Count(expected.Summary.InScope), page.Find("[data-testid=in-scope]").TextContent.Trim());
+        Assert.Equal(Expected.Count(expected.Summary.Violations), page.Find("[data-testid=violations]").TextContent.Trim());
+        Assert.False(string.IsNullOrWhiteSpace(page.Find("[data-testid=gap-provenance]").TextContent), "the gap carries its provenance");
+    }
+
+    internal static void AssertRegionRows(IRenderedComponent<Overview> page, ComplianceResult expected)
+    {
+        foreach (var row in expected.Regions.Where(r => r.Status == RegionScanStatus.Succeeded))
+        {
+            var cells = page.Find($"[data-testid=region-table] td[data-region='{row.Region}']").ParentElement!;
+            Assert.Equal(Expected.Score(row.Summary), Cell(cells, "score"));
+            Assert.Equal(Expected.Count(row.Summary.InScope), Cell(cells, "in-scope"));
+            Assert.Equal(Expected.Count(row.Summary.Compliant), Cell(cells, "compliant"));
+            Assert.Equal(Expected.Count(row.Summary.Violations), Cell(cells, "violations"));
+            Assert.Equal(Expected.Usd(row.Summary.GapCents), Cell(cells, "gap"));
+        }
+
+        var footer = page.Find("[data-testid=region-table] tfoot tr");
+        Assert.Equal(Expected.Score(expected.Summary), Cell(footer, "score"));
+        Assert.Equal(Expected.Count(expected.Summary.InScope), Cell(footer, "in-scope"));
+        Assert.Equal(Expected.Usd(expected.Summary.GapCents), Cell(footer, "gap"));
+    }
+
+    internal static string Cell(IElement row, string column) => row.QuerySelector($"[data-col={column}]")!.TextContent.Trim();
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FinOps.Tests.E2E.Infrastructure;
 using Microsoft.Playwright;
 
@@ -9,19 +10,109 @@ public sealed class OverviewPageTests(BrowserFixture browser) : IDisposable
     private readonly FinOpsAppHost _app = FinOpsAppHost.Start();
 
     [Fact]
-    public async Task A_new_user_sees_the_sample_accounts_score_and_region_table()
+    public async Task A_new_user_sees_the_headlines_both_charts_and_the_region_table()
     {
         var page = await browser.NewPageAsync(_app.BaseUrl);
 
         await page.GotoAsync("/");
         var table = page.GetByTestId("region-table");
         await table.WaitForAsync();
+        await page.Locator(".apexcharts-canvas").Nth(1).WaitForAsync();
 
         Assert.Contains("Sample account", await page.GetByTestId("active-source").InnerTextAsync());
         Assert.Matches(@"^\d{1,3}\.\d%$", (await page.GetByTestId("overall-score").InnerTextAsync()).Trim());
+        Assert.Matches(@"^\$[\d,]+\.\d\d$", (await page.GetByTestId("gap").InnerTextAsync()).Trim());
+        Assert.Equal(2, await page.Locator(".apexcharts-canvas").CountAsync());
         Assert.True(await table.Locator("tbody tr").CountAsync() >= 17, "every enabled region has a row");
+        Assert.Equal(10, await page.GetByTestId("top-violations").Locator("tbody tr").CountAsync());
+        Assert.StartsWith("As of ", await page.GetByTestId("data-freshness").InnerTextAsync());
+        Assert.False(await HasHorizontalScrollAsync(page), "the overview fits 1280 px without horizontal scrolling");
         await BrowserFixture.ScreenshotAsync(page, "overview");
     }
+
+    [Fact]
+    public async Task Filtering_to_two_regions_changes_every_headline_and_puts_the_regions_in_the_url()
+    {
+        var page = await browser.NewPageAsync(_app.BaseUrl);
+        await page.GotoAsync("/");
+        await page.GetByTestId("region-table").WaitForAsync();
+        var allInScope = await page.GetByTestId("in-scope").InnerTextAsync();
+        var allGap = await page.GetByTestId("gap").InnerTextAsync();
+
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Region filter" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "eu-west-1 (Ireland)" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"\?regions=eu-west-1$"));
+        await page.GetByRole(AriaRole.Option, new() { Name = "us-east-1 (N. Virginia)" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"\?regions=eu-west-1,us-east-1$"));
+        await page.Keyboard.PressAsync("Escape");
+
+        var rows = page.GetByTestId("region-table").Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        Assert.NotEqual(allInScope, await page.GetByTestId("in-scope").InnerTextAsync());
+        Assert.NotEqual(allGap, await page.GetByTestId("gap").InnerTextAsync());
+        Assert.Equal(["eu-west-1", "us-east-1"], await rows.Locator("td[data-region]").EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.region)"));
+        await BrowserFixture.ScreenshotAsync(page, "overview-filtered");
+
+        // The filter travels with navigation and survives a reload (bookmarkable).
+        await page.GetByRole(AriaRole.Link, new() { Name = "Violations", Exact = true }).First.WaitForAsync();
+        Assert.EndsWith("violations?regions=eu-west-1,us-east-1",
+            await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Violations" }).GetAttributeAsync("href"));
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("region-table").Locator("tbody tr")).ToHaveCountAsync(2);
+    }
+
+    [Fact]
+    public async Task The_data_quality_badge_opens_the_details_and_a_region_bar_opens_the_region_view()
+    {
+        var page = await browser.NewPageAsync(_app.BaseUrl);
+        await page.GotoAsync("/");
+        await page.GetByTestId("region-table").WaitForAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Data quality: ") }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync("regions scanned successfully");
+        await BrowserFixture.ScreenshotAsync(page, "data-quality-dialog");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Done", Exact = true }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+
+        await page.Locator("[data-testid=score-chart] .apexcharts-bar-area").First.ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/regions/[a-z]{2}-[a-z]+-\d$"));
+        await page.GetByTestId("type-table").WaitForAsync();
+        Assert.True(await page.GetByTestId("missing-tags").Locator("tbody tr").CountAsync() >= 1);
+        Assert.False(await HasHorizontalScrollAsync(page), "the region view fits 1280 px without horizontal scrolling");
+        await BrowserFixture.ScreenshotAsync(page, "region-view");
+    }
+
+    [Fact]
+    public async Task The_regions_index_lists_every_region_and_an_unknown_region_says_so()
+    {
+        var page = await browser.NewPageAsync(_app.BaseUrl);
+        await page.GotoAsync("/regions");
+        await page.GetByTestId("region-table").WaitForAsync();
+        await BrowserFixture.ScreenshotAsync(page, "regions");
+
+        await page.GotoAsync("/regions/xx-nowhere-9");
+        await Assertions.Expect(page.GetByTestId("unknown-region")).ToContainTextAsync("xx-nowhere-9");
+    }
+
+    [Fact]
+    public async Task The_dark_theme_is_remembered_across_visits()
+    {
+        var page = await browser.NewPageAsync(_app.BaseUrl);
+        await page.GotoAsync("/");
+        await page.GetByTestId("region-table").WaitForAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toggle dark theme" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Toggle dark theme" })).ToHaveAttributeAsync("aria-pressed", "true");
+        await page.ReloadAsync();
+        await page.GetByTestId("region-table").WaitForAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Toggle dark theme" })).ToHaveAttributeAsync("aria-pressed", "true");
+        await page.Locator(".apexcharts-canvas").Nth(1).WaitForAsync();
+        await BrowserFixture.ScreenshotAsync(page, "overview-dark");
+    }
+
+    internal static Task<bool> HasHorizontalScrollAsync(IPage page) =>
+        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
 
     public void Dispose() => _app.Dispose();
 }

@@ -19,7 +19,8 @@ public static class ChartOptions
         theme = new { mode = dark ? "dark" : "light" },
         series = new[] { new { name = seriesName, data = values } },
         xaxis = new { categories, labels = new { rotate = -45, hideOverlappingLabels = false, trim = true } },
-        yaxis = new { max, min = 0 },
+        // An absent maximum must not reach ApexCharts as null: it would squash the scale to a few units.
+        yaxis = max is { } top ? (object)new { max = top, min = 0 } : new { min = 0 },
         colors = new[] { color },
         plotOptions = new { bar = new { horizontal, borderRadius = 2, columnWidth = "60%", distributed = false } },
         grid = new { borderColor = dark ? "#3a3f44" : "#e0e0e0" },

@@ -4,9 +4,15 @@ using MudBlazor;
 
 namespace FinOps.Web.Components.Layout;
 
-/// <summary>The shell of every page: app bar, navigation drawer, theme (remembered in the browser).</summary>
+/// <summary>
+/// The shell of every page: app bar (source, freshness, data quality, theme, user), navigation drawer, the region
+/// filter above the page body, and the theme (remembered in the browser, cascaded to charts).
+/// </summary>
 public sealed partial class MainLayout : IAsyncDisposable
 {
+    /// <summary>Name of the cascading <c>bool</c> that tells components (charts) whether the dark theme is on.</summary>
+    public const string DarkModeCascade = "FinOpsDarkMode";
+
     private MudThemeProvider? _themeProvider;
     private bool _drawerOpen = true;
     private bool _isDarkMode;

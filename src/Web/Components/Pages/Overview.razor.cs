@@ -1,37 +1,27 @@
-using FinOps.Domain.Ports;
 using FinOps.Domain.Scanning;
 using Microsoft.AspNetCore.Components;
 
 namespace FinOps.Web.Components.Pages;
 
-/// <summary>The landing page: overall score and the per-region breakdown of the latest scan.</summary>
-public sealed partial class Overview : IDisposable
+/// <summary>
+/// The landing page: headline figures, score and gap per region (charts and table), the violations with the most
+/// cost at stake and the data quality of the latest scan (or <c>?scan=</c>), narrowed to the region filter.
+/// </summary>
+public sealed partial class Overview
 {
-    private readonly CancellationTokenSource _cts = new();
-    private ComplianceResult? _result;
-    private string? _error;
+    [Inject]
+    public required DashboardResults Results { get; init; }
 
     [Inject]
-    public required ComplianceService Compliance { get; init; }
+    public required NavigationManager Navigation { get; init; }
 
-    protected override async Task OnInitializedAsync()
-    {
-        try
-        {
-            _result = await Compliance.GetResultAsync(ScanRequest.Default, _cts.Token);
-        }
-        catch (ResourceSourceException ex)
-        {
-            _error = ex.Message;
-        }
-        catch (OperationCanceledException) when (_cts.IsCancellationRequested)
-        {
-        }
-    }
+    private void OpenRegion(string region) =>
+        Navigation.NavigateTo(RegionSelection.Link($"regions/{Uri.EscapeDataString(region)}", RegionFilter));
 
-    public void Dispose()
+    private static string Scope(ComplianceResult view)
     {
-        _cts.Cancel();
-        _cts.Dispose();
+        var regions = view.Regions.Length;
+        return $"{view.Account.DisplayName} · {DisplayFormat.Count(regions)} region{(regions == 1 ? "" : "s")} · " +
+            $"{DisplayFormat.Count(view.Types.Length)} resource types · costs for {view.CostPeriod.Label}";
     }
 }

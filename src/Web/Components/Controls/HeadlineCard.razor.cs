@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Components;
+
+namespace FinOps.Web.Components.Controls;
+
+/// <summary>One headline figure: a title, the value (already formatted), a caption and an optional link.</summary>
+public sealed partial class HeadlineCard
+{
+    [Parameter, EditorRequired]
+    public required string Title { get; set; }
+
+    [Parameter, EditorRequired]
+    public required string Value { get; set; }
+
+    /// <summary>data-testid of the value element (the card gets <c>{id}-card</c>).</summary>
+    [Parameter, EditorRequired]
+    public required string ValueTestId { get; set; }
+
+    [Parameter]
+    public string? ValueTitle { get; set; }
+
+    [Parameter]
+    public string? Caption { get; set; }
+
+    [Parameter]
+    public RenderFragment? Badge { get; set; }
+
+    [Parameter]
+    public string? Href { get; set; }
+
+    [Parameter]
+    public string? LinkText { get; set; }
+
+    private string CardTestId => ValueTestId + "-card";
+}

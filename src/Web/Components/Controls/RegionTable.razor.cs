@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+using FinOps.Domain.Scanning;
+using Microsoft.AspNetCore.Components;
+
+namespace FinOps.Web.Components.Controls;
+
+/// <summary>The per-region breakdown of a view: score, in scope, compliant, violations, gap, status (failed regions say why).</summary>
+public sealed partial class RegionTable
+{
+    [Parameter, EditorRequired]
+    public required ComplianceResult Result { get; set; }
+
+    /// <summary>The region filter, kept in the region links.</summary>
+    [Parameter]
+    public ImmutableArray<string> Regions { get; set; } = [];
+
+    private string RegionLink(string region) => RegionSelection.Link($"regions/{Uri.EscapeDataString(region)}", Regions);
+}

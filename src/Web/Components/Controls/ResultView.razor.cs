@@ -1,0 +1,106 @@
+using System.Collections.Immutable;
+using FinOps.Domain.Scanning;
+using Microsoft.AspNetCore.Components;
+
+namespace FinOps.Web.Components.Controls;
+
+/// <summary>
+/// Shows a page's content for the result it should show (the latest scan or <c>?scan=</c>, narrowed to the region
+/// filter), and otherwise the right state: a running scan's progress, the last scan's error, an unavailable scan, or
+/// the "no scan yet" call to action. Re-renders when a scan starts or finishes, so a page waiting for its first
+/// result fills in by itself.
+/// </summary>
+public sealed partial class ResultView : IDisposable
+{
+    private ComplianceResult? _result;
+    private ScanJobSnapshot? _running;
+    private ScanJobSnapshot? _lastFailure;
+    private List<string> _missing = [];
+    private ScanJob? _watched;
+    private IDisposable? _progress;
+    private IDisposable? _jobs;
+
+    [Inject]
+    public required DashboardResults Results { get; init; }
+
+    [Inject]
+    public required ComplianceService Compliance { get; init; }
+
+    /// <summary>The page's content, given the result to show.</summary>
+    [Parameter, EditorRequired]
+    public required RenderFragment<ComplianceResult> ChildContent { get; set; }
+
+    /// <summary>The region filter (empty: every region).</summary>
+    [Parameter]
+    public ImmutableArray<string> Regions { get; set; } = [];
+
+    /// <summary>A scan to show instead of the latest.</summary>
+    [Parameter]
+    public string? ScanId { get; set; }
+
+    /// <summary>Whether to say which filter regions the result does not cover.</summary>
+    [Parameter]
+    public bool ShowMissingRegions { get; set; } = true;
+
+    /// <summary>The result shown, once there is one.</summary>
+    public ComplianceResult? Result => _result;
+
+    protected override void OnInitialized() =>
+        _jobs = Compliance.SubscribeJobs(job => _ = InvokeAsync(() =>
+        {
+            Load();
+            StateHasChanged();
+        }));
+
+    protected override void OnParametersSet() => Load();
+
+    private void Load()
+    {
+        _result = Results.Resolve(ScanId, Regions);
+        if (_result is not null)
+        {
+            var covered = _result.Regions.Select(r => r.Region).ToHashSet(StringComparer.Ordinal);
+            _missing = [.. Regions.Where(r => !covered.Contains(r))];
+            Watch(null);
+            return;
+        }
+
+        var jobs = string.IsNullOrEmpty(ScanId) ? Compliance.ListJobs() : [];
+        var running = jobs.FirstOrDefault(j => !j.IsFinished);
+        Watch(running);
+        _lastFailure = running is null && (jobs.Count > 0 ? jobs[0] : null)?.Current is { Status: ScanJobStatus.Failed or ScanJobStatus.Cancelled } last
+            ? last
+            : null;
+    }
+
+    /// <summary>Follows the progress of the running scan (or stops following).</summary>
+    private void Watch(ScanJob? job)
+    {
+        if (ReferenceEquals(job, _watched))
+        {
+            return;
+        }
+
+        _progress?.Dispose();
+        _progress = null;
+        _watched = job;
+        _running = job?.Current;
+        if (job is not null)
+        {
+            _progress = job.Subscribe(snapshot => _ = InvokeAsync(() =>
+            {
+                if (ReferenceEquals(job, _watched))
+                {
+                    _running = snapshot;
+                    StateHasChanged();
+                }
+            }));
+        }
+    }
+
+    public void Dispose()
+    {
+        _jobs?.Dispose();
+        _progress?.Dispose();
+    }
+}
