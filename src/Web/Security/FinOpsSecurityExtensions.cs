@@ -77,6 +77,7 @@ public static class FinOpsSecurityExtensions
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, FinOpsAuthorizationResultHandler>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, SessionExpiryAuthenticationStateProvider>();
+        services.AddScoped<CircuitIdentity>();
 
         services.AddClientRateLimits();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>

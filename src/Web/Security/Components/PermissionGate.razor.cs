@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace FinOps.Web.Security.Components;
 
 /// <summary>
-/// Renders <see cref="ChildContent"/> when the user may do <see cref="Permission"/>, otherwise <see cref="Denied"/>
+/// Renders <see cref="ChildContent"/> when the user may do <see cref="Action"/>, otherwise <see cref="Denied"/>
 /// (nothing by default). Hiding is enforcement in Blazor Server: a button that is not rendered has no handler to call.
 /// </summary>
 public sealed partial class PermissionGate
@@ -12,7 +11,7 @@ public sealed partial class PermissionGate
     private bool? _allowed;
 
     [Parameter, EditorRequired]
-    public required FinOpsAction Permission { get; set; }
+    public required FinOpsAction Action { get; set; }
 
     [Parameter]
     public RenderFragment? ChildContent { get; set; }
@@ -20,15 +19,11 @@ public sealed partial class PermissionGate
     [Parameter]
     public RenderFragment? Denied { get; set; }
 
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
-
     [Inject]
     public required DashboardUser User { get; init; }
 
     protected override async Task OnParametersSetAsync()
     {
-        var principal = AuthenticationState is { } state ? (await state).User : await User.PrincipalAsync();
-        _allowed = principal.Has(Permission);
+        _allowed = (await User.PrincipalAsync()).Has(Action);
     }
 }
