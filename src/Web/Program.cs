@@ -39,6 +39,11 @@ catch (StartupRefusedException refused)
     await Console.Error.WriteLineAsync("FinOps refused to start: " + refused.Message);
     Environment.ExitCode = 2;
 }
+catch (Microsoft.Extensions.Options.OptionsValidationException invalid)
+{
+    await Console.Error.WriteLineAsync("FinOps settings are invalid:" + string.Concat(invalid.Failures.Select(f => Environment.NewLine + " - " + f)));
+    Environment.ExitCode = 2;
+}
 
 /// <summary>The web host's entry point (public for WebApplicationFactory).</summary>
 public partial class Program;

@@ -24,6 +24,9 @@ namespace FinOps.Web.Security;
 /// </summary>
 public static class FinOpsSecurityExtensions
 {
+    /// <summary>Where the protected-resource metadata of <c>/mcp</c> is served.</summary>
+    public const string ProtectedResourceMetadataPath = "/.well-known/oauth-protected-resource/mcp";
+
     /// <summary>Settings (validated at start), permission grants, the audit trail and the dashboard user.</summary>
     public static IServiceCollection AddFinOpsAccess(this IServiceCollection services, IConfiguration configuration)
     {
@@ -172,14 +175,19 @@ public static class FinOpsSecurityExtensions
                 o.TokenValidationParameters.NameClaimType = PermissionClaims.Actor;
                 o.TokenValidationParameters.RoleClaimType = PermissionClaims.Role;
             })
-            .AddMcp(o => o.ResourceMetadata = new ProtectedResourceMetadata
+            .AddMcp(o =>
             {
-                Resource = audience,
-                AuthorizationServers = [oidc.Authority!],
-                ScopesSupported = [.. FinOpsPermissions.Scopes],
-                BearerMethodsSupported = ["header"],
-                ResourceName = "FinOps Tag Compliance",
-                ResourceDocumentation = settings.Mcp.Documentation,
+                // Every 401 of /mcp and /api points at the one document of the MCP resource (RFC 9728 §3.1 path form).
+                o.ResourceMetadataUri = new Uri(ProtectedResourceMetadataPath, UriKind.Relative);
+                o.ResourceMetadata = new ProtectedResourceMetadata
+                {
+                    Resource = audience,
+                    AuthorizationServers = [oidc.Authority!],
+                    ScopesSupported = [.. FinOpsPermissions.Scopes],
+                    BearerMethodsSupported = ["header"],
+                    ResourceName = "FinOps Tag Compliance",
+                    ResourceDocumentation = settings.Mcp.Documentation,
+                };
             });
 
         services.AddOptions<CookieAuthenticationOptions>(FinOpsSchemes.Session)
