@@ -49,7 +49,7 @@ public sealed class AwsAccountDashboardTests(BrowserFixture browser) : IAsyncLif
     {
         var page = await browser.NewPageAsync(_app.BaseUrl);
 
-        await page.GotoAsync("/");
+        await BrowserFixture.OpenAsync(page, "/");
         var table = page.GetByTestId("region-table");
         await table.WaitForAsync();
         await Assertions.Expect(page.GetByTestId("active-source")).ToContainTextAsync($"AWS account {FakeAccountSeed.Account}");
@@ -63,16 +63,18 @@ public sealed class AwsAccountDashboardTests(BrowserFixture browser) : IAsyncLif
         Assert.Equal(["af-south-1", "eu-west-1", "us-east-1", "us-west-2"], result.RegionMetadata.SuccessfulRegions.ToArray());
         Assert.Equal(["ap-east-1", "me-south-1"], result.RegionMetadata.SkippedRegions.ToArray());
 
-        var rows = await table.Locator("tbody tr").AllAsync();
+        var rows = await table.Locator("tbody tr:has(td[data-region])").AllAsync();
         var shown = new List<(string Region, string Score, string InScope)>();
         foreach (var row in rows)
         {
-            var cells = await row.Locator("td").AllInnerTextsAsync();
-            shown.Add((cells[0].Trim(), cells[1].Trim(), cells[2].Trim()));
+            shown.Add((
+                await row.Locator("td[data-region]").GetAttributeAsync("data-region") ?? "",
+                (await row.Locator("td[data-col=score]").InnerTextAsync()).Trim(),
+                (await row.Locator("td[data-col=in-scope]").InnerTextAsync()).Trim()));
         }
 
         Assert.Equal(
-            result.Regions.Select(r => (r.Region, DisplayFormat.Percent(r.Summary.Score), DisplayFormat.Count(r.Summary.InScope))),
+            result.Regions.Select(r => (r.Region, DisplayFormat.Score(r.Summary), DisplayFormat.Count(r.Summary.InScope))),
             shown);
         Assert.Equal(["af-south-1", "eu-west-1", "global", "us-east-1", "us-west-2"], shown.Select(s => s.Region).Order(StringComparer.Ordinal));
         Assert.Equal(DisplayFormat.Percent(result.Summary.Score), (await page.GetByTestId("overall-score").InnerTextAsync()).Trim());

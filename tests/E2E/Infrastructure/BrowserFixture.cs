@@ -41,6 +41,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// Opens a page and waits until its Blazor circuit is interactive (the layout says so), so clicks are never lost on
+    /// the prerendered HTML of a slow machine.
+    /// </summary>
+    public static async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await WaitInteractiveAsync(page);
+    }
+
+    /// <summary>Waits until the current page's circuit is interactive.</summary>
+    public static Task WaitInteractiveAsync(IPage page) =>
+        page.Locator(".mud-layout[data-interactive=true]").WaitForAsync();
+
     /// <summary>Saves a full-page screenshot named after the scene.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {

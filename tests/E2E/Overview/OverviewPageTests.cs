@@ -14,7 +14,7 @@ public sealed class OverviewPageTests(BrowserFixture browser) : IDisposable
     {
         var page = await browser.NewPageAsync(_app.BaseUrl);
 
-        await page.GotoAsync("/");
+        await BrowserFixture.OpenAsync(page, "/");
         var table = page.GetByTestId("region-table");
         await table.WaitForAsync();
         await page.Locator(".apexcharts-canvas").Nth(1).WaitForAsync();
@@ -34,7 +34,7 @@ public sealed class OverviewPageTests(BrowserFixture browser) : IDisposable
     public async Task Filtering_to_two_regions_changes_every_headline_and_puts_the_regions_in_the_url()
     {
         var page = await browser.NewPageAsync(_app.BaseUrl);
-        await page.GotoAsync("/");
+        await BrowserFixture.OpenAsync(page, "/");
         await page.GetByTestId("region-table").WaitForAsync();
         var allInScope = await page.GetByTestId("in-scope").InnerTextAsync();
         var allGap = await page.GetByTestId("gap").InnerTextAsync();
@@ -65,7 +65,7 @@ public sealed class OverviewPageTests(BrowserFixture browser) : IDisposable
     public async Task The_data_quality_badge_opens_the_details_and_a_region_bar_opens_the_region_view()
     {
         var page = await browser.NewPageAsync(_app.BaseUrl);
-        await page.GotoAsync("/");
+        await BrowserFixture.OpenAsync(page, "/");
         await page.GetByTestId("region-table").WaitForAsync();
 
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Data quality: ") }).ClickAsync();
@@ -87,11 +87,11 @@ public sealed class OverviewPageTests(BrowserFixture browser) : IDisposable
     public async Task The_regions_index_lists_every_region_and_an_unknown_region_says_so()
     {
         var page = await browser.NewPageAsync(_app.BaseUrl);
-        await page.GotoAsync("/regions");
+        await BrowserFixture.OpenAsync(page, "/regions");
         await page.GetByTestId("region-table").WaitForAsync();
         await BrowserFixture.ScreenshotAsync(page, "regions");
 
-        await page.GotoAsync("/regions/xx-nowhere-9");
+        await BrowserFixture.OpenAsync(page, "/regions/xx-nowhere-9");
         await Assertions.Expect(page.GetByTestId("unknown-region")).ToContainTextAsync("xx-nowhere-9");
     }
 
@@ -99,7 +99,7 @@ public sealed class OverviewPageTests(BrowserFixture browser) : IDisposable
     public async Task The_dark_theme_is_remembered_across_visits()
     {
         var page = await browser.NewPageAsync(_app.BaseUrl);
-        await page.GotoAsync("/");
+        await BrowserFixture.OpenAsync(page, "/");
         await page.GetByTestId("region-table").WaitForAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Toggle dark theme" }).ClickAsync();

@@ -21,7 +21,7 @@ public sealed class ReportDownloadTests(BrowserFixture browser) : IDisposable
     public async Task A_manager_downloads_the_pdf_and_xlsx_for_two_regions_from_the_reports_page()
     {
         var page = await browser.NewPageAsync(_app.BaseUrl);
-        await page.GotoAsync("/reports");
+        await BrowserFixture.OpenAsync(page, "/reports");
         await page.Locator("[data-testid=page-title][data-interactive=true]").WaitForAsync();
         await page.GetByTestId("region-report").WaitForAsync();
 
@@ -60,7 +60,7 @@ public sealed class ReportDownloadTests(BrowserFixture browser) : IDisposable
     public async Task The_costs_page_shows_the_waterfall_breakdown_and_fix_plan()
     {
         var page = await browser.NewPageAsync(_app.BaseUrl);
-        await page.GotoAsync("/costs?regions=eu-west-1,us-east-1");
+        await BrowserFixture.OpenAsync(page, "/costs?regions=eu-west-1,us-east-1");
         await page.Locator("[data-testid=page-title][data-interactive=true]").WaitForAsync();
         await page.GetByTestId("gap-by-region").WaitForAsync();
         await page.Locator("[data-testid=waterfall-chart] svg").First.WaitForAsync();

@@ -20,7 +20,7 @@ public sealed class ScanPageTests(BrowserFixture browser) : IDisposable
     public async Task A_scan_marks_the_failing_region_failed_with_its_reason_the_rest_succeed_and_a_second_tab_sees_the_same_job()
     {
         var page = await browser.NewPageAsync(_app.BaseUrl);
-        await page.GotoAsync("/");
+        await BrowserFixture.OpenAsync(page, "/");
         await Assertions.Expect(page.GetByTestId("empty-state")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "overview-empty");
         await page.GetByRole(AriaRole.Link, new() { Name = "Start a scan" }).ClickAsync();
@@ -31,7 +31,7 @@ public sealed class ScanPageTests(BrowserFixture browser) : IDisposable
 
         // A second tab opening the same job sees it live: the slow region is still at work.
         var second = await browser.NewPageAsync(_app.BaseUrl);
-        await second.GotoAsync(jobUrl);
+        await BrowserFixture.OpenAsync(second, jobUrl);
         await Assertions.Expect(second.GetByTestId("job-status")).ToHaveTextAsync("running");
         await Assertions.Expect(Row(second, "eu-north-1").Locator("[data-testid=region-status]")).ToHaveAttributeAsync("data-status", new Regex("queued|running|retrying"));
         await BrowserFixture.ScreenshotAsync(second, "scan-running");
