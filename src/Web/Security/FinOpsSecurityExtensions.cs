@@ -223,6 +223,21 @@ public static class FinOpsSecurityExtensions
 
                     return Task.CompletedTask;
                 };
+                o.Events.OnTokenValidated = context =>
+                {
+                    // Only the ID token is kept (for the provider's sign-out, id_token_hint); access tokens are not needed.
+                    if (context.TokenEndpointResponse?.IdToken is { Length: > 0 } idToken)
+                    {
+                        context.Properties?.StoreTokens([new AuthenticationToken { Name = OpenIdConnectParameterNames.IdToken, Value = idToken }]);
+                    }
+
+                    return Task.CompletedTask;
+                };
+                o.Events.OnRedirectToIdentityProviderForSignOut = context =>
+                {
+                    context.ProtocolMessage.ClientId = context.Options.ClientId;
+                    return Task.CompletedTask;
+                };
                 o.Events.OnRemoteFailure = context =>
                 {
                     audit.SignInFailed(context.Failure?.Message ?? "unknown failure");

@@ -107,6 +107,8 @@ public sealed class SecuredAppHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        // Serve wwwroot and package assets (_content/MudBlazor) from the build output, as `dotnet run` does.
+        builder.UseStaticWebAssets();
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
