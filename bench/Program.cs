@@ -8,7 +8,8 @@ namespace FinOps.Bench;
 /// <c>targets</c> runs the report/attribution harness (time and peak memory against the targets);
 /// <c>scan</c> runs the scan harness (wall time against the critical-path bound, memory, aggregation);
 /// <c>policy</c> runs the policy-evaluation harness (evaluations per second, bytes per evaluation);
-/// <c>dashboard</c> runs the dashboard's render-time and per-user memory harness.
+/// <c>dashboard</c> runs the dashboard's render-time and per-user memory harness;
+/// <c>mcp</c> runs the MCP load harness (cached check_tag_compliance at 32 concurrent clients).
 /// </summary>
 public static class Program
 {
@@ -25,6 +26,8 @@ public static class Program
                 return 0;
             case ["dashboard", ..]:
                 return await DashboardHarness.RunAsync(args);
+            case ["mcp", ..]:
+                return await McpHarness.RunAsync(args);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return 0;

@@ -2,6 +2,7 @@ using FinOps.Web.Api;
 using FinOps.Web.Components;
 using FinOps.Web.Hosting;
 using FinOps.Web.Hosting.Health;
+using FinOps.Web.Mcp;
 using FinOps.Web.Security;
 using MudBlazor.Services;
 
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddFinOpsCore();
 builder.AddFinOpsSecurity();
+builder.AddFinOpsMcp();
 builder.Services.AddMudServices();
 builder.Services.AddReportsApi();
 builder.Services.AddRazorComponents()
@@ -25,6 +27,9 @@ app.MapReportsApi()
     .RequireAuthorization(FinOpsPolicies.Export)
     .RequireRateLimiting(ClientRateLimits.Policy)
     .AddEndpointFilter<ExportAuditFilter>();
+app.MapFinOpsMcp()
+    .RequireAuthorization(FinOpsPolicies.Read)
+    .RequireRateLimiting(ClientRateLimits.Policy);
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'")
     .RequireAuthorization(FinOpsPolicies.Read);

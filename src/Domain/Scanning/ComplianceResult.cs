@@ -20,6 +20,11 @@ public sealed class ComplianceResult
     private ImmutableArray<Violation> _violationsByCost;
     private Dictionary<string, EvaluatedResource>? _byArn;
     private PolicyEvaluator? _evaluator;
+    private ImmutableArray<EvaluatedResource> _untaggedByCost;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<ComplianceResult>> _views = new(StringComparer.Ordinal);
+
+    /// <summary>Most region-narrowed views kept per result (a few filters are in use at a time).</summary>
+    private const int MaxKeptViews = 16;
 
     /// <summary>Violation lists in other orders than cost, built on first use (see <see cref="ViolationQuery"/>).</summary>
     internal System.Collections.Concurrent.ConcurrentDictionary<(ViolationSort Sort, bool Descending), ImmutableArray<Violation>> SortedViolations { get; } = new();
@@ -111,6 +116,29 @@ public sealed class ComplianceResult
         }
     }
 
+    /// <summary>
+    /// Resources without tags or missing a required tag that applies to them, highest monthly cost first (then ARN);
+    /// built on first use (see <see cref="UntaggedResourceQuery"/>).
+    /// </summary>
+    internal ImmutableArray<EvaluatedResource> UntaggedByCost
+    {
+        get
+        {
+            if (_untaggedByCost.IsDefault)
+            {
+                var list = Resources.Where(UntaggedResourceQuery.IsUntagged).ToList();
+                list.Sort(static (a, b) =>
+                {
+                    var c = b.Cost.Cents.CompareTo(a.Cost.Cents);
+                    return c != 0 ? c : string.CompareOrdinal(a.Arn, b.Arn);
+                });
+                ImmutableInterlocked.InterlockedInitialize(ref _untaggedByCost, [.. list]);
+            }
+
+            return _untaggedByCost;
+        }
+    }
+
     /// <summary>Looks up a resource by ARN.</summary>
     public EvaluatedResource? Find(string arn)
     {
@@ -131,8 +159,33 @@ public sealed class ComplianceResult
     /// <summary>The regional row of one region, or null.</summary>
     public RegionalSummary? Region(string region) => Regions.FirstOrDefault(r => r.Region == region);
 
-    /// <summary>A view narrowed to some regions: every figure recomputed over them only (see <see cref="ComplianceAggregator.Filter"/>).</summary>
-    public ComplianceResult ForRegions(IReadOnlyCollection<string> regions) => ComplianceAggregator.Filter(this, regions);
+    /// <summary>
+    /// A view narrowed to some regions: every figure recomputed over them only (see <see cref="ComplianceAggregator.Filter"/>).
+    /// The views of the last few filters are kept, so every front door asking for the same filter shares one view.
+    /// </summary>
+    public ComplianceResult ForRegions(IReadOnlyCollection<string> regions)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        if (regions.Count == 0)
+        {
+            return this;
+        }
+
+        var key = string.Join(',', regions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        if (_views.TryGetValue(key, out var kept))
+        {
+            return kept.Value;
+        }
+
+        if (_views.Count >= MaxKeptViews)
+        {
+            return ComplianceAggregator.Filter(this, regions);
+        }
+
+        // One computation per filter however many callers ask at once.
+        return _views.GetOrAdd(key, static (_, state) => new Lazy<ComplianceResult>(
+            () => ComplianceAggregator.Filter(state.Result, state.Regions)), (Result: this, Regions: regions)).Value;
+    }
 
     /// <summary>Orders violations by cost at stake descending, then ARN, then tag key, then kind.</summary>
     private sealed class ViolationRanking : IComparer<Violation>

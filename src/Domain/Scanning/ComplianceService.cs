@@ -24,6 +24,32 @@ public sealed class ComplianceService(ScanPlanner planner, ScanJobs jobs, ScanRe
             cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The result of a request only when the cache already holds it: the request's own entry, or else (for a request
+    /// with a region filter) the cached unfiltered scan of the same types narrowed to those regions — the same figures
+    /// the dashboard shows for that filter. Never scans; null when nothing cached answers the request. Validates the
+    /// request like <see cref="GetResultAsync"/>.
+    /// </summary>
+    public async Task<ComplianceResult?> GetCachedResultAsync(ScanRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var plan = await planner.PlanAsync(request, cancellationToken).ConfigureAwait(false);
+        if (await cache.TryGetAsync(plan.CacheKey, cancellationToken).ConfigureAwait(false) is { } exact)
+        {
+            return exact;
+        }
+
+        if (plan.RegionFilter.IsEmpty)
+        {
+            return null;
+        }
+
+        var whole = await planner.PlanAsync(request with { Regions = [] }, cancellationToken).ConfigureAwait(false);
+        return await cache.TryGetAsync(whole.CacheKey, cancellationToken).ConfigureAwait(false) is { } unfiltered
+            ? unfiltered.ForRegions(plan.RegionFilter)
+            : null;
+    }
+
     /// <summary>Starts a fresh scan in the background (or returns the identical one already running).</summary>
     public async Task<ScanJob> StartScanAsync(ScanRequest request, CancellationToken cancellationToken)
     {

@@ -17,6 +17,13 @@ public sealed partial class ScanResultCache : IDisposable
 
     private static readonly string[] Tags = [Tag];
 
+    /// <summary>Reads an entry without creating or writing one.</summary>
+    private static readonly HybridCacheEntryOptions LookupOnly = new()
+    {
+        Flags = HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableLocalCacheWrite
+            | HybridCacheEntryFlags.DisableDistributedCacheWrite,
+    };
+
     private readonly HybridCache _cache;
     private readonly PolicyService? _policies;
     private readonly ILogger<ScanResultCache> _logger;
@@ -44,6 +51,11 @@ public sealed partial class ScanResultCache : IDisposable
     public ValueTask<ComplianceResult> GetOrCreateAsync<TState>(string key, TState state,
         Func<TState, CancellationToken, ValueTask<ComplianceResult>> create, CancellationToken cancellationToken) =>
         _cache.GetOrCreateAsync(key, state, create, _entryOptions, Tags, cancellationToken);
+
+    /// <summary>The cached result of a key, or null when there is none (never computes one).</summary>
+    public async ValueTask<ComplianceResult?> TryGetAsync(string key, CancellationToken cancellationToken) =>
+        await _cache.GetOrCreateAsync<ComplianceResult?>(key, static _ => ValueTask.FromResult<ComplianceResult?>(null),
+            LookupOnly, Tags, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Stores (or replaces) the result of a key.</summary>
     public ValueTask SetAsync(string key, ComplianceResult result, CancellationToken cancellationToken) =>

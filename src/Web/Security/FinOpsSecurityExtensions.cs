@@ -82,6 +82,10 @@ public static class FinOpsSecurityExtensions
         services.AddScoped<AuthenticationStateProvider, SessionExpiryAuthenticationStateProvider>();
         services.AddScoped<CircuitIdentity>();
 
+        // MCP: per-tool checks and audit, and who may save the policy (the MCP setup only adds its default if none is there).
+        services.AddSingleton<FinOps.Web.Mcp.IPolicyEditAccess, PermissionPolicyEditAccess>();
+        services.AddMcpServer().WithRequestFilters(filters => filters.AddCallToolFilter(McpToolAuthorization.Filter));
+
         services.AddClientRateLimits();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {

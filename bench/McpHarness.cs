@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using FinOps.Domain.Resources;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace FinOps.Bench;
+
+/// <summary>
+/// Issue 6's MCP figure: <c>dotnet run -c Release --project bench -- mcp</c>. The app runs in this process on a loopback
+/// port with a 100,000-resource sample account; after one scan fills the cache, 32 C# MCP clients (Streamable HTTP)
+/// call <c>check_tag_compliance</c> concurrently, answered from the cached result. Reports server time per request
+/// (see <see cref="McpServerTimings"/>), client round-trip time and GC activity, then the same with a pause between
+/// calls (informational). Target (closed loop, no pause): server p50 ≤ 5 ms and p99 ≤ 50 ms, no errors. Exits
+/// non-zero when it is missed. Optional argument: calls per client (default 200).
+/// </summary>
+public static class McpHarness
+{
+    private const int Resources = 100_000;
+    private const int Clients = 32;
+    private const int WarmUpCallsPerClient = 20;
+    private const int CallsPerClient = 200;
+    private const double TargetP50 = 5;
+    private const double TargetP99 = 50;
+    private static readonly TimeSpan PacedPause = TimeSpan.FromMilliseconds(250);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var calls = args.Skip(1).FirstOrDefault() is { } n && int.TryParse(n, out var parsed) ? parsed : CallsPerClient;
+        var settings = new Dictionary<string, string?>
+        {
+            ["FinOps:DataPath"] = Path.Combine(Path.GetTempPath(), "finops-bench-mcp-" + Guid.NewGuid().ToString("N")[..8]),
+            ["FinOps:Sample:Size"] = Resources.ToString(),
+            ["FinOps:Sample:LatencyMilliseconds"] = "0",
+            ["FinOps:Sample:LatencyJitterMilliseconds"] = "0",
+            ["FinOps:Dashboard:ScanOnStartup"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        var timings = new McpServerTimings(Clients * Math.Max(calls, WarmUpCallsPerClient) * 2);
+        await using var host = McpBenchHost.Start(settings, timings);
+
+        // Every catalogue type, so the result holds the whole sample account.
+        var arguments = new Dictionary<string, object?> { ["resource_types"] = ResourceCatalogue.All.Select(t => t.Name).ToArray() };
+        await using var first = await ConnectAsync(host);
+        var scan = Stopwatch.StartNew();
+        var answer = Structured(await first.CallToolAsync("check_tag_compliance", arguments));
+        Console.WriteLine($"MCP check_tag_compliance, cached: {answer.GetProperty("total_resources").GetInt32():N0} resources, " +
+            $"{answer.GetProperty("violation_count").GetInt32():N0} violations in the result (first call scanned in {scan.Elapsed.TotalSeconds:N1} s); " +
+            $"{Clients} clients × {calls} calls; {Environment.ProcessorCount} cores; server GC {System.Runtime.GCSettings.IsServerGC}");
+
+        var clients = await Task.WhenAll(Enumerable.Range(0, Clients).Select(_ => ConnectAsync(host)));
+        try
+        {
+            _ = await LoadAsync(clients, arguments, WarmUpCallsPerClient); // JIT, connection pools, the answer's shared parts
+            timings.Start();
+            var gen2 = GC.CollectionCount(2);
+            var gen0 = GC.CollectionCount(0);
+            var pause = GC.GetTotalPauseDuration();
+            var wall = Stopwatch.StartNew();
+            var (roundTrips, errors) = await LoadAsync(clients, arguments, calls);
+            wall.Stop();
+            var server = timings.Stop();
+            Console.WriteLine($"  GC during the run: {GC.CollectionCount(0) - gen0} gen0, {GC.CollectionCount(2) - gen2} gen2, pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:N0} ms; heap {GC.GetTotalMemory(false) / 1024 / 1024:N0} MB");
+
+            var total = Clients * calls;
+            Console.WriteLine($"  {total:N0} calls in {wall.Elapsed.TotalSeconds:N2} s ({total / wall.Elapsed.TotalSeconds:N0} calls/s), {errors} errors");
+            Console.WriteLine($"  server time  (ms): {Percentiles(server)}  [{server.Length:N0} requests]");
+            Console.WriteLine($"  round trip   (ms): {Percentiles(roundTrips)}");
+            var p50 = Percentile(server, 0.50);
+            var p99 = Percentile(server, 0.99);
+            var ok = errors == 0 && p50 <= TargetP50 && p99 <= TargetP99;
+            Console.WriteLine($"{(ok ? "PASS" : "FAIL")}  server p50 {p50:N2} ms (target ≤ {TargetP50}), p99 {p99:N2} ms (target ≤ {TargetP99}), errors {errors} (target 0)");
+
+            // The same clients with a pause between calls, as assistants call tools: the cost of one answer without queueing.
+            timings.Start();
+            var (pacedTrips, pacedErrors) = await LoadAsync(clients, arguments, Math.Max(10, calls / 4), PacedPause);
+            var paced = timings.Stop();
+            Console.WriteLine($"INFO  paced ({Clients} clients, {PacedPause.TotalMilliseconds:N0} ms between calls, {pacedErrors} errors): " +
+                $"server time {Percentiles(paced)} ms; round trip {Percentiles(pacedTrips)} ms");
+            return ok ? 0 : 1;
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                await client.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<(double[] RoundTrips, int Errors)> LoadAsync(McpClient[] clients, Dictionary<string, object?> arguments, int callsPerClient,
+        TimeSpan pause = default)
+    {
+        var times = new ConcurrentBag<double>();
+        var errors = 0;
+        await Task.WhenAll(clients.Select(async client =>
+        {
+            for (var i = 0; i < callsPerClient; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                try
+                {
+                    var result = await client.CallToolAsync("check_tag_compliance", arguments);
+                    if (result.IsError == true || result.StructuredContent is null)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                }
+#pragma warning disable CA1031 // A failed call is counted, not fatal: the harness reports errors.
+                catch (Exception)
+#pragma warning restore CA1031
+                {
+                    Interlocked.Increment(ref errors);
+                }
+
+                times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                if (pause > TimeSpan.Zero)
+                {
+                    await Task.Delay(pause);
+                }
+            }
+        }));
+        var sorted = times.ToArray();
+        Array.Sort(sorted);
+        return (sorted, errors);
+    }
+
+    private static Task<McpClient> ConnectAsync(McpBenchHost host) =>
+        McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions
+        {
+            Endpoint = host.McpEndpoint,
+            TransportMode = HttpTransportMode.StreamableHttp,
+        }));
+
+    private static JsonElement Structured(CallToolResult result) =>
+        result.IsError == true || result.StructuredContent is null
+            ? throw new InvalidOperationException("check_tag_compliance failed: " + string.Join(" ", result.Content.OfType<TextContentBlock>().Select(t => t.Text)))
+            : JsonSerializer.SerializeToElement(result.StructuredContent);
+
+    private static string Percentiles(double[] sorted) =>
+        $"p50 {Percentile(sorted, 0.50):N2}, p90 {Percentile(sorted, 0.90):N2}, p99 {Percentile(sorted, 0.99):N2}, max {(sorted.Length > 0 ? sorted[^1] : 0):N2}";
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}

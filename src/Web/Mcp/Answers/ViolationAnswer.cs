@@ -1,0 +1,18 @@
+using System.ComponentModel;
+
+namespace FinOps.Web.Mcp.Answers;
+
+/// <summary>One broken rule on one resource.</summary>
+public sealed record ViolationAnswer(
+    string Arn,
+    string ResourceType,
+    string Region,
+    string? ResourceName,
+    [property: Description("missing_required_tag, key_case_mismatch, invalid_value, invalid_format or value_too_long.")] string Kind,
+    string TagKey,
+    [property: Description("error (counts against compliance) or warning.")] string Severity,
+    [property: Description("The value found (for a case mismatch, the key found); null when missing.")] string? CurrentValue,
+    [property: Description("What the policy accepts.")] string Expected,
+    string Message,
+    [property: Description("The resource's monthly cost when it is non-compliant (what fixing it moves out of the gap).")] decimal CostAtStakeUsd,
+    [property: Description("measured, allocated or unavailable.")] string CostProvenance);

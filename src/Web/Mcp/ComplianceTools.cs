@@ -1,0 +1,99 @@
+using System.ComponentModel;
+using FinOps.Domain.Policy;
+using FinOps.Domain.Scanning;
+using FinOps.Web.Mcp.Answers;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace FinOps.Web.Mcp;
+
+/// <summary>The headline question: how compliant is the account and what does it cost.</summary>
+[McpServerToolType]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1707", Justification = "MCP argument names are snake_case on the wire; the SDK takes them from the parameter names.")]
+public sealed class ComplianceTools(McpScanResults results)
+{
+    private const string Tool = "check_tag_compliance";
+
+    [McpServerTool(Name = Tool, Title = "Check tag compliance", ReadOnly = true, Destructive = false, Idempotent = true,
+        OpenWorld = false, UseStructuredContent = true)]
+    [Description("Checks resources against the tagging policy: compliance score, resource counts (total, in scope, " +
+        "compliant, out of scope), the cost attribution gap in USD with its provenance, a per-region breakdown, which " +
+        "regions failed, and a page of violations ranked by cost at stake. Use it first for any question about tag " +
+        "compliance or untagged spend. Answers come from the latest cached scan (see as_of) unless force_refresh is true; " +
+        "a fresh scan of a large account can take minutes — prefer start_scan + get_scan_status for that.")]
+    public async Task<ComplianceAnswer> CheckTagComplianceAsync(
+        RequestContext<CallToolRequestParams> context,
+        IProgress<ProgressNotificationValue> progress,
+        [Description("Resource types to check, e.g. [\"ec2:instance\", \"s3:bucket\"], or [\"all\"] for every cost-generating type.")]
+        string[] resource_types,
+        [Description("Regions to include, e.g. [\"eu-west-1\"], or \"global\" for resources without a region. Omit for every enabled region (see list_regions).")]
+        string[]? regions = null,
+        [Description("Only list violations of this severity: \"error\" or \"warning\". Never changes the score or counts.")]
+        string? severity = null,
+        [Description("Scan again instead of answering from the cache (slow; default false).")]
+        bool force_refresh = false,
+        [Description("Violations per page, 1–500 (default 50).")]
+        int? limit = null,
+        [Description("next_cursor of a previous answer, to get the next page (same other arguments).")]
+        string? cursor = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var types = McpArguments.ResourceTypes(resource_types);
+        var regionFilter = McpArguments.Regions(regions);
+        var severityFilter = McpArguments.Severity(severity);
+        var pageSize = McpArguments.Limit(limit);
+        var fingerprint = McpCursor.FingerprintOf(Tool, types, regionFilter, [severityFilter?.ToWire()]);
+
+        // Severity filters the list only, so it is left out of the request: every severity shares one cached scan.
+        var request = new ScanRequest([.. types], [.. regionFilter], null, force_refresh);
+        ComplianceResult result;
+        var fromCache = true;
+        var offset = 0;
+        if (cursor is not null)
+        {
+            var page = McpCursor.TryDecode(cursor, out var decoded) ? decoded
+                : throw McpErrors.Invalid("cursor is not a cursor this server issued; pass next_cursor from a previous check_tag_compliance answer unchanged, or leave it out for the first page.");
+            if (page.Fingerprint != fingerprint)
+            {
+                throw McpErrors.Invalid("cursor belongs to a call with other resource_types, regions or severity; repeat those arguments unchanged with it, or leave cursor out to start again.");
+            }
+
+            result = await results.FindScanAsync(request with { ForceRefresh = false }, page.ScanId, cancellationToken).ConfigureAwait(false)
+                ?? throw McpErrors.Invalid($"cursor refers to scan {page.ScanId}, which is no longer kept; call again without cursor for the current scan.");
+            offset = page.Offset;
+        }
+        else
+        {
+            var wantsProgress = context.Params?.ProgressToken is not null;
+            (result, fromCache) = await results.GetAsync(request, wantsProgress ? progress : null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var filter = severityFilter is { } s ? new ViolationFilter(Severity: s) : ViolationFilter.None;
+        var violations = ViolationQuery.Page(result, filter, ViolationSort.CostAtStake, descending: true, offset, pageSize);
+        var next = violations.NextOffset is { } nextOffset ? new McpCursor(result.ScanId, fingerprint, nextOffset).Encode() : null;
+        var summary = result.Summary;
+        return new ComplianceAnswer(
+            result.ScanId,
+            result.AsOf,
+            result.PolicyHash,
+            fromCache,
+            [.. result.Types.Select(t => t.Name)],
+            McpAnswers.List(result.RegionFilter),
+            summary.Score,
+            summary.ScorePercent,
+            summary.TotalResources,
+            summary.InScope,
+            summary.Compliant,
+            summary.NonCompliant,
+            summary.OutOfScope,
+            violations.TotalCount,
+            [.. violations.Items.Select(McpAnswers.Violation)],
+            next,
+            McpAnswers.Money(results.Overall(result).Gap),
+            [.. result.Regions.Select(McpAnswers.Regional)],
+            McpAnswers.RegionMetadata(result.RegionMetadata),
+            McpAnswers.DataQuality(result.DataQuality));
+    }
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using FinOps.Domain.Costs;
+using FinOps.Domain.Scanning;
+using ModelContextProtocol;
+
+namespace FinOps.Web.Mcp;
+
+/// <summary>
+/// How the tools obtain scan results: from the result cache whenever it answers the question (including a cached
+/// unfiltered scan narrowed to the asked regions), otherwise by a background scan whose progress is forwarded to the
+/// caller. Nothing here computes a figure; it only picks the result every figure comes from.
+/// </summary>
+public sealed class McpScanResults(ComplianceService compliance)
+{
+    private readonly ConditionalWeakTable<ComplianceResult, Lazy<AttributionGapRow>> _overall = [];
+
+    /// <summary>
+    /// The overall row of a result's gap breakdown (figures with provenance and explanation), built once per result
+    /// so that answering from a cached result stays cheap.
+    /// </summary>
+    public AttributionGapRow Overall(ComplianceResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return _overall.GetValue(result, static r => new Lazy<AttributionGapRow>(() => AttributionGapReport.From(r, top: 1).Overall)).Value;
+    }
+
+    /// <summary>A result, and whether it came from the cache.</summary>
+    public async Task<(ComplianceResult Result, bool FromCache)> GetAsync(ScanRequest request,
+        IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return await McpErrors.GuardAsync(async () =>
+        {
+            if (!request.ForceRefresh && await compliance.GetCachedResultAsync(request, cancellationToken).ConfigureAwait(false) is { } cached)
+            {
+                return (cached, true);
+            }
+
+            // A background job: if the caller gives up (a 60-second tool timeout), the scan still finishes and fills
+            // the cache, so asking again is answered at once.
+            var job = await compliance.StartScanAsync(request, cancellationToken).ConfigureAwait(false);
+            return (await WaitAsync(job, progress, cancellationToken).ConfigureAwait(false), false);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The result a cursor pages through: the cached answer to the request when it is that scan, else the scan itself
+    /// while it is retained (narrowed to the request's regions). Null when the scan is gone. Never scans.
+    /// </summary>
+    public async Task<ComplianceResult?> FindScanAsync(ScanRequest request, string scanId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return await McpErrors.GuardAsync(async () =>
+        {
+            var cached = await compliance.GetCachedResultAsync(request, cancellationToken).ConfigureAwait(false);
+            if (cached?.ScanId == scanId)
+            {
+                return cached;
+            }
+
+            if (compliance.FindResult(scanId) is not { } retained)
+            {
+                return null;
+            }
+
+            var regions = request.Regions;
+            return regions.IsEmpty || retained.RegionFilter.SequenceEqual(regions) ? retained : retained.ForRegions(regions);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Makes sure some result exists before looking resources up: before the first scan, the default scan (every
+    /// cost-generating type, every enabled region) runs once — or comes from the cache. Later calls never scan.
+    /// </summary>
+    public async Task EnsureAnyResultAsync(CancellationToken cancellationToken)
+    {
+        if (!Results().Any())
+        {
+            _ = await GetAsync(ScanRequest.Default, null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The newest retained result that lists the resource, with the resource; null when no scan has it.</summary>
+    public (ComplianceResult Result, EvaluatedResource Resource)? FindResource(string arn)
+    {
+        foreach (var result in Results())
+        {
+            if (result.Find(arn) is { } resource)
+            {
+                return (result, resource);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Retained results, newest first (the latest result first).</summary>
+    public IEnumerable<ComplianceResult> Results()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (compliance.LatestResult is { } latest && seen.Add(latest.ScanId))
+        {
+            yield return latest;
+        }
+
+        foreach (var job in compliance.ListJobs())
+        {
+            if (job.IsFinished && job.Current.Result is { } result && seen.Add(result.ScanId))
+            {
+                yield return result;
+            }
+        }
+    }
+
+    /// <summary>When the newest retained result was collected (the time "not found" answers are as of).</summary>
+    public DateTimeOffset LatestAsOf => Results().Select(r => r.AsOf).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
+
+    /// <summary>A job by scan id, while it runs or is retained.</summary>
+    public ScanJob? FindJob(string scanId) => compliance.GetJob(scanId);
+
+    /// <summary>Starts a background scan (or joins the identical running one).</summary>
+    public Task<ScanJob> StartAsync(ScanRequest request, CancellationToken cancellationToken) =>
+        McpErrors.GuardAsync(() => compliance.StartScanAsync(request, cancellationToken));
+
+    /// <summary>The result of a cached request, or null (validates the request; never scans).</summary>
+    public Task<ComplianceResult?> GetCachedAsync(ScanRequest request, CancellationToken cancellationToken) =>
+        McpErrors.GuardAsync(() => compliance.GetCachedResultAsync(request, cancellationToken));
+
+    private static async Task<ComplianceResult> WaitAsync(ScanJob job, IProgress<ProgressNotificationValue>? progress,
+        CancellationToken cancellationToken)
+    {
+        if (progress is not null)
+        {
+            await foreach (var snapshot in job.WatchAsync(cancellationToken).ConfigureAwait(false))
+            {
+                progress.Report(Progress(snapshot));
+            }
+        }
+
+        try
+        {
+            return await job.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw McpErrors.Invalid($"Scan {job.Id} was cancelled before it finished; start it again with start_scan or force_refresh.");
+        }
+    }
+
+    /// <summary>A progress notification of a scan's state: percent of 100 and a line saying where it is.</summary>
+    public static ProgressNotificationValue Progress(ScanJobSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var done = snapshot.Regions.Count(r => r.IsFinished);
+        var failed = snapshot.Regions.Count(r => r.Status == RegionScanStatus.Failed);
+        var message = string.Create(CultureInfo.InvariantCulture,
+            $"{done} of {snapshot.Regions.Length} regions done{(failed > 0 ? $" ({failed} failed)" : "")}, {snapshot.Resources} resources, {snapshot.Violations} violations");
+        return new ProgressNotificationValue { Progress = (float)snapshot.Percent, Total = 100, Message = message };
+    }
+}

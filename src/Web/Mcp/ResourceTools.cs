@@ -1,0 +1,151 @@
+using System.ComponentModel;
+using FinOps.Domain.Policy;
+using FinOps.Domain.Scanning;
+using FinOps.Domain.Suggestions;
+using FinOps.Web.Mcp.Answers;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace FinOps.Web.Mcp;
+
+/// <summary>Questions about individual resources: which lack tags, how given ARNs stand, what to tag them with.</summary>
+[McpServerToolType]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1707", Justification = "MCP argument names are snake_case on the wire; the SDK takes them from the parameter names.")]
+public sealed class ResourceTools(McpScanResults results, PolicyService policies)
+{
+    private const string UntaggedTool = "find_untagged_resources";
+
+    [McpServerTool(Name = UntaggedTool, Title = "Find untagged resources", ReadOnly = true, Destructive = false, Idempotent = true,
+        OpenWorld = false, UseStructuredContent = true)]
+    [Description("Lists resources that carry no tags at all or miss a required tag, highest monthly cost first, with the " +
+        "missing keys and what they cost. Use it to find where tagging effort pays most (min_monthly_cost skips cheap ones). " +
+        "Answers from the latest cached scan of these types and regions (see as_of); scans only when none is cached.")]
+    public async Task<UntaggedResourcesAnswer> FindUntaggedResourcesAsync(
+        RequestContext<CallToolRequestParams> context,
+        IProgress<ProgressNotificationValue> progress,
+        [Description("Resource types to search, e.g. [\"ec2:instance\"], or [\"all\"] for every cost-generating type.")]
+        string[] resource_types,
+        [Description("Regions to include, or \"global\"; omit for every enabled region.")]
+        string[]? regions = null,
+        [Description("Only resources costing at least this many US dollars a month (default 0).")]
+        double? min_monthly_cost = null,
+        [Description("Resources per page, 1–500 (default 50).")]
+        int? limit = null,
+        [Description("next_cursor of a previous answer, to get the next page (same other arguments).")]
+        string? cursor = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var types = McpArguments.ResourceTypes(resource_types);
+        var regionFilter = McpArguments.Regions(regions);
+        var minCents = McpArguments.MinimumCostCents(min_monthly_cost);
+        var pageSize = McpArguments.Limit(limit);
+        var fingerprint = McpCursor.FingerprintOf(UntaggedTool, types, regionFilter, [minCents.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var request = new ScanRequest([.. types], [.. regionFilter]);
+
+        ComplianceResult result;
+        var fromCache = true;
+        var offset = 0;
+        if (cursor is not null)
+        {
+            var page = McpCursor.TryDecode(cursor, out var decoded) ? decoded
+                : throw McpErrors.Invalid("cursor is not a cursor this server issued; pass next_cursor from a previous find_untagged_resources answer unchanged, or leave it out for the first page.");
+            if (page.Fingerprint != fingerprint)
+            {
+                throw McpErrors.Invalid("cursor belongs to a call with other resource_types, regions or min_monthly_cost; repeat those arguments unchanged with it, or leave cursor out to start again.");
+            }
+
+            result = await results.FindScanAsync(request, page.ScanId, cancellationToken).ConfigureAwait(false)
+                ?? throw McpErrors.Invalid($"cursor refers to scan {page.ScanId}, which is no longer kept; call again without cursor for the current scan.");
+            offset = page.Offset;
+        }
+        else
+        {
+            (result, fromCache) = await results.GetAsync(request, context.Params?.ProgressToken is null ? null : progress, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        var untagged = UntaggedResourceQuery.Page(result, minCents, offset, pageSize);
+        var next = untagged.NextOffset is { } nextOffset ? new McpCursor(result.ScanId, fingerprint, nextOffset).Encode() : null;
+        return new UntaggedResourcesAnswer(result.ScanId, result.AsOf, result.PolicyHash, fromCache, [.. result.Types.Select(t => t.Name)],
+            McpAnswers.List(result.RegionFilter), Domain.Costs.Money.ToUsd(minCents), untagged.TotalCount,
+            Domain.Costs.Money.ToUsd(untagged.TotalMonthlyCostCents), [.. untagged.Items.Select(McpAnswers.Untagged)], next,
+            McpAnswers.DataQuality(result.DataQuality));
+    }
+
+    [McpServerTool(Name = "validate_resource_tags", Title = "Validate resources' tags", ReadOnly = true, Destructive = false,
+        Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Says for up to 100 ARNs whether each resource is compliant, non-compliant (with its violations) or out of " +
+        "scope under the current tagging policy, with its tags and cost. Use it when a user names specific resources. " +
+        "Answers from the scans already made (no rescan): an ARN no scan has seen is reported as not_found, never as non-compliant.")]
+    public async Task<ValidationAnswer> ValidateResourceTagsAsync(
+        [Description("1 to 100 ARNs, e.g. [\"arn:aws:ec2:eu-west-1:123456789012:instance/i-0abc\"].")]
+        string[] resource_arns,
+        CancellationToken cancellationToken = default)
+    {
+        var arns = McpArguments.Arns(resource_arns);
+        await results.EnsureAnyResultAsync(cancellationToken).ConfigureAwait(false);
+        var evaluator = await policies.GetEvaluatorAsync(cancellationToken).ConfigureAwait(false);
+        var answers = new List<ResourceValidationAnswer>(arns.Length);
+        DateTimeOffset? oldest = null;
+        foreach (var arn in arns)
+        {
+            if (results.FindResource(arn) is not { } found)
+            {
+                answers.Add(new ResourceValidationAnswer(arn, "not_found", null, null, null, [], [], null, null, null, null,
+                    "No scan result lists this ARN: it does not exist, or its type or region was not scanned. Nothing was judged."));
+                continue;
+            }
+
+            var (result, resource) = found;
+            oldest = oldest is { } o && o < result.AsOf ? o : result.AsOf;
+            if (result.PolicyHash == evaluator.Policy.ContentHash)
+            {
+                answers.Add(Validation(arn, resource, result, null));
+                continue;
+            }
+
+            // The policy changed since that scan: judge the scanned tags by the policy in force (no rescan needed).
+            var (verdict, violations) = evaluator.Evaluate(resource.Resource);
+            var rejudged = resource with { InScope = verdict.InScope, Compliant = verdict.Compliant, Violations = violations };
+            answers.Add(Validation(arn, rejudged, result,
+                "The tagging policy changed after this scan; the verdict applies the current policy to the tags as scanned."));
+        }
+
+        return new ValidationAnswer(answers, answers.Count(a => a.Status == "compliant"), answers.Count(a => a.Status == "non_compliant"),
+            answers.Count(a => a.Status == "out_of_scope"), answers.Count(a => a.Status == "not_found"), evaluator.Policy.ContentHash,
+            oldest ?? results.LatestAsOf);
+    }
+
+    [McpServerTool(Name = "suggest_tags", Title = "Suggest tag values", ReadOnly = true, Destructive = false, Idempotent = true,
+        OpenWorld = false, UseStructuredContent = true)]
+    [Description("Suggests values for the missing or invalid tags of one resource, from what similar resources (same VPC, " +
+        "name prefix, type, account) carry and from allowed values that resemble the wrong one, each with a confidence and " +
+        "a reason. Use it to propose fixes for a non-compliant resource. Answers from the latest scan that lists the ARN.")]
+    public async Task<SuggestionsAnswer> SuggestTagsAsync(
+        [Description("The resource's ARN, e.g. \"arn:aws:rds:us-east-1:123456789012:db:orders\".")]
+        string resource_arn,
+        CancellationToken cancellationToken = default)
+    {
+        var arn = McpArguments.Arn(resource_arn);
+        await results.EnsureAnyResultAsync(cancellationToken).ConfigureAwait(false);
+        if (results.FindResource(arn) is not { } found)
+        {
+            return new SuggestionsAnswer(arn, false, null, null, null, [], [], [], null, results.LatestAsOf, null,
+                "No scan result lists this ARN: it does not exist, or its type or region was not scanned (run check_tag_compliance for it first).");
+        }
+
+        var (result, resource) = found;
+        var suggestions = TagSuggester.Suggest(result, resource);
+        return new SuggestionsAnswer(arn, true, resource.Type, resource.Region, resource.Resource.Name,
+            McpAnswers.Tags(resource.Resource), [.. resource.Violations.Select(McpAnswers.TagViolation)],
+            [.. suggestions.Select(McpAnswers.Suggestion)], result.ScanId, result.AsOf, result.PolicyHash,
+            suggestions.IsEmpty ? (resource.Violations.IsEmpty ? "The resource breaks no rule; nothing to suggest." : "No similar resource offers a value the policy accepts.") : null);
+    }
+
+    private static ResourceValidationAnswer Validation(string arn, EvaluatedResource resource, ComplianceResult result, string? note) =>
+        new(arn, McpAnswers.Verdict(resource.InScope, resource.Compliant), resource.Type, resource.Region, resource.Resource.Name,
+            McpAnswers.Tags(resource.Resource), [.. resource.Violations.Select(McpAnswers.TagViolation)], resource.Cost.Usd,
+            Domain.Costs.Money.ToUsd(resource.CostAtStakeCents), result.ScanId, result.AsOf, note);
+}

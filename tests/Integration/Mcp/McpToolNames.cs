@@ -1,0 +1,15 @@
+namespace FinOps.Tests.Integration.Mcp;
+
+/// <summary>The tools the endpoint must offer (PRODUCT.md §8, issues 6 and 7).</summary>
+public static class McpToolNames
+{
+    public static readonly string[] All =
+    [
+        "get_tagging_policy", "list_regions", "check_tag_compliance", "find_untagged_resources", "validate_resource_tags",
+        "suggest_tags", "import_aws_tag_policy", "generate_custodian_policy", "start_scan", "get_scan_status",
+        "get_cost_attribution_gap", "generate_compliance_report", "export_violations_csv",
+    ];
+
+    /// <summary>Tools that change something (everything else must be annotated read-only).</summary>
+    public static readonly string[] Writing = ["import_aws_tag_policy", "start_scan"];
+}
