@@ -67,6 +67,8 @@ public sealed class CallerGrants(IOptionsMonitor<FinOpsAuthOptions> options)
         FinOpsRole? role = FinOpsPermissions.TryParseRole(key.Role, out var parsed) ? parsed : null;
         var permissions = role is { } r ? FinOpsPermissions.ForRole(r) : FinOpsPermissions.ForScopes(key.Scopes);
         PermissionClaims.Stamp(identity, "api-key:" + key.Name, role, permissions);
+        // A stable subject: stateful MCP sessions are bound to it.
+        identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, "api-key:" + key.Name));
         return identity;
     }
 
@@ -76,6 +78,7 @@ public sealed class CallerGrants(IOptionsMonitor<FinOpsAuthOptions> options)
         var identity = new ClaimsIdentity(PermissionClaims.LocalAuthenticationType, PermissionClaims.Actor, PermissionClaims.Role);
         var role = FinOpsPermissions.TryParseRole(Settings.AnonymousRole, out var parsed) ? parsed : FinOpsRole.Viewer;
         PermissionClaims.Stamp(identity, "local", role, FinOpsPermissions.ForRole(role));
+        identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, "local"));
         return identity;
     }
 

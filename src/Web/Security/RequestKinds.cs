@@ -15,18 +15,27 @@ public static class RequestKinds
     public const string ApiKeyHeader = "X-Api-Key";
 
     /// <summary>True for the MCP endpoint.</summary>
-    public static bool IsMcp(HttpRequest request) => request.Path.StartsWithSegments(McpPath, StringComparison.OrdinalIgnoreCase);
+    public static bool IsMcp(HttpRequest request) => IsMcp(request.Path);
+
+    /// <summary>True for the MCP endpoint's path.</summary>
+    public static bool IsMcp(PathString path) => path.StartsWithSegments(McpPath, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True for the export API and the OpenAPI document.</summary>
-    public static bool IsApi(HttpRequest request) =>
-        request.Path.StartsWithSegments(ApiPath, StringComparison.OrdinalIgnoreCase)
-        || request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
+    public static bool IsApi(HttpRequest request) => IsApi(request.Path);
+
+    /// <summary>True for a path of the export API or the OpenAPI document.</summary>
+    public static bool IsApi(PathString path) =>
+        path.StartsWithSegments(ApiPath, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True for requests answered with JSON/problem details rather than pages.</summary>
-    public static bool IsMachine(HttpRequest request) =>
-        IsMcp(request) || IsApi(request)
-        || request.Path.StartsWithSegments("/.well-known", StringComparison.OrdinalIgnoreCase)
-        || request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
+    public static bool IsMachine(HttpRequest request) => IsMachine(request.Path);
+
+    /// <summary>True for paths answered with JSON/problem details rather than pages.</summary>
+    public static bool IsMachine(PathString path) =>
+        IsMcp(path) || IsApi(path)
+        || path.StartsWithSegments("/.well-known", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True for the Blazor circuit's hub (negotiate, websocket).</summary>
     public static bool IsCircuit(HttpRequest request) => request.Path.StartsWithSegments("/_blazor", StringComparison.OrdinalIgnoreCase);

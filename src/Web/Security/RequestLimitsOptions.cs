@@ -7,9 +7,12 @@ public sealed class RequestLimitsOptions
 {
     public const string Section = "FinOps:Limits";
 
-    /// <summary>Largest request body to <c>/mcp</c> (a tool call; an imported policy is the largest argument).</summary>
+    /// <summary>
+    /// Largest request body to <c>/mcp</c>. The largest argument is an imported policy (at most 1 MiB of JSON, which
+    /// can double when escaped inside the call), so the default leaves room for that and refuses anything bigger.
+    /// </summary>
     [Range(1024, 64 * 1024 * 1024)]
-    public long McpRequestBodyBytes { get; set; } = 1024 * 1024;
+    public long McpRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>Largest request body to <c>/api</c> (its endpoints take query parameters only).</summary>
     [Range(0, 64 * 1024 * 1024)]

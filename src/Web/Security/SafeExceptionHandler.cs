@@ -14,12 +14,15 @@ public sealed partial class SafeExceptionHandler(ILogger<SafeExceptionHandler> l
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         ArgumentNullException.ThrowIfNull(exception);
+
+        // The middleware has already pointed the request at the error page; what failed is the original path.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } original ? new PathString(original) : httpContext.Request.Path;
         if (exception is BadHttpRequestException bad)
         {
-            LogBadRequest(logger, httpContext.TraceIdentifier, bad.StatusCode, httpContext.Request.Method, httpContext.Request.Path);
+            LogBadRequest(logger, httpContext.TraceIdentifier, bad.StatusCode, httpContext.Request.Method, path);
             var (title, detail) = bad.StatusCode switch
             {
-                StatusCodes.Status413PayloadTooLarge => ("Request body too large", $"This endpoint accepts request bodies of at most {LimitFor(httpContext)} bytes."),
+                StatusCodes.Status413PayloadTooLarge => ("Request body too large", $"This endpoint accepts request bodies of at most {LimitFor(path)} bytes."),
                 StatusCodes.Status408RequestTimeout => ("Request timed out", "The request body arrived too slowly."),
                 _ => ("Bad request", "The request could not be read; check its syntax and headers."),
             };
@@ -27,8 +30,8 @@ public sealed partial class SafeExceptionHandler(ILogger<SafeExceptionHandler> l
             return true;
         }
 
-        LogFailure(logger, exception, httpContext.TraceIdentifier, httpContext.Request.Method, httpContext.Request.Path);
-        if (!RequestKinds.IsMachine(httpContext.Request))
+        LogFailure(logger, exception, httpContext.TraceIdentifier, httpContext.Request.Method, path);
+        if (!RequestKinds.IsMachine(path))
         {
             return false;
         }
@@ -38,8 +41,8 @@ public sealed partial class SafeExceptionHandler(ILogger<SafeExceptionHandler> l
         return true;
     }
 
-    private long LimitFor(HttpContext context) =>
-        RequestKinds.IsMcp(context.Request) ? limits.Value.McpRequestBodyBytes : limits.Value.ApiRequestBodyBytes;
+    private long LimitFor(PathString path) =>
+        RequestKinds.IsMcp(path) ? limits.Value.McpRequestBodyBytes : limits.Value.ApiRequestBodyBytes;
 
     [LoggerMessage(EventId = 7101, Level = LogLevel.Error, Message = "Request {CorrelationId} ({Method} {Path}) failed")]
     private static partial void LogFailure(ILogger logger, Exception exception, string correlationId, string method, PathString path);

@@ -41,14 +41,15 @@ const clients = [
     scope: 'openid profile email roles',
   },
   {
-    // An MCP client signing a person in (the C# SDK's ClientOAuthOptions flow): public, PKCE, loopback redirect.
+    // An MCP client signing a person in (the C# SDK's ClientOAuthOptions flow): PKCE, loopback redirect on any port.
     client_id: 'mcp-interactive',
+    client_secret: 'mcp-interactive-secret',
     application_type: 'native',
-    grant_types: ['authorization_code'],
+    grant_types: ['authorization_code', 'refresh_token'],
     response_types: ['code'],
     redirect_uris: ['http://127.0.0.1/callback', 'http://localhost/callback'],
-    token_endpoint_auth_method: 'none',
-    scope: `openid profile roles ${FINOPS_SCOPES}`,
+    token_endpoint_auth_method: 'client_secret_basic',
+    scope: `openid offline_access profile roles ${FINOPS_SCOPES}`,
   },
   // Machines (client credentials), one per scope set.
   ccClient('mcp-reader', 'finops:read'),

@@ -7,7 +7,7 @@ namespace FinOps.Tests.Integration.Security;
 /// <summary>
 /// The local OpenID provider of the auth tests (tests/E2E/node/oidc-provider.mjs, npm oidc-provider), started on a
 /// free loopback port for the fixture's lifetime. Users: viewer, analyst, manager, admin, norole (password
-/// <see cref="Password"/>). Clients: finops-dashboard, mcp-interactive (public, PKCE) and client-credentials clients
+/// <see cref="Password"/>). Clients: finops-dashboard, mcp-interactive (code + PKCE) and client-credentials clients
 /// mcp-reader, mcp-scanner, mcp-exporter, mcp-admin, mcp-noscope (secret "{id}-secret").
 /// </summary>
 public sealed class OidcTestProvider : IAsyncLifetime
@@ -88,19 +88,8 @@ public sealed class OidcTestProvider : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>tests/E2E/node, found from the repository root (the folder holding FinOpsDashboard.sln).</summary>
-    public static string ScriptFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FinOpsDashboard.sln")))
-            {
-                return Path.Combine(dir.FullName, "tests", "E2E", "node");
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (FinOpsDashboard.sln) was not found above " + AppContext.BaseDirectory);
-    }
+    /// <summary>tests/E2E/node: the provider script, its package.json and package-lock.json.</summary>
+    public static string ScriptFolder() => Path.Combine(Mcp.RepositoryPaths.Root, "tests", "E2E", "node");
 
     private static async Task RunAsync(string file, string arguments, string folder)
     {
