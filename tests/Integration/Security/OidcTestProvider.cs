@@ -46,6 +46,7 @@ public sealed class OidcTestProvider : IAsyncLifetime
         var line = await _process.StandardOutput.ReadLineAsync(timeout.Token)
             ?? throw new InvalidOperationException("The OpenID provider exited before it was ready.");
         Issuer = JsonDocument.Parse(line).RootElement.GetProperty("issuer").GetString()!;
+        _ = _process.StandardOutput.ReadToEndAsync(CancellationToken.None); // keep the pipe drained
     }
 
     /// <summary>An access token from the client-credentials grant for <paramref name="resource"/> (the audience).</summary>
