@@ -18,7 +18,12 @@ public sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Correl
             context.TraceIdentifier = incoming;
         }
 
-        context.Response.Headers[Header] = context.TraceIdentifier;
+        // Set when the response starts: the exception handler clears headers set earlier.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = context.TraceIdentifier;
+            return Task.CompletedTask;
+        });
         using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = context.TraceIdentifier }))
         {
             await next(context).ConfigureAwait(false);
