@@ -127,6 +127,27 @@ public sealed class PolicyEvaluator
         return new ResourceVerdict(rules.Length > 0, tally.Errors, tally.Warnings);
     }
 
+    /// <summary>What the policy accepts for a tag on a type ("one of: …", "a value matching …"), or null when no rule covers the key.</summary>
+    public string? ExpectedValue(string resourceType, string key) => RuleFor(resourceType, key)?.ExpectedValue;
+
+    /// <summary>The required (for the type) or optional rule of a key, matched in exact letter case first.</summary>
+    internal TagRule? RuleFor(string resourceType, string key) =>
+        Find(RequiredFor(resourceType), key, StringComparison.Ordinal) ?? Find(_optional, key, StringComparison.Ordinal)
+        ?? Find(RequiredFor(resourceType), key, StringComparison.OrdinalIgnoreCase) ?? Find(_optional, key, StringComparison.OrdinalIgnoreCase);
+
+    private static TagRule? Find(TagRule[] rules, string key, StringComparison comparison)
+    {
+        foreach (var rule in rules)
+        {
+            if (string.Equals(rule.Key, key, comparison))
+            {
+                return rule;
+            }
+        }
+
+        return null;
+    }
+
     private TagRule[] RequiredFor(string resourceType) =>
         _requiredByType.TryGetValue(resourceType, out var rules) ? rules : _requiredForUnknownTypes;
 

@@ -84,7 +84,11 @@ public static class TaggingPolicyJson
         }
     }
 
-    /// <summary>Writes a policy in the canonical form (fixed property order; empty members left out).</summary>
+    /// <summary>
+    /// Writes a policy in the canonical form (fixed property order; empty members left out). The indented form is for
+    /// people (the stored file, the editor), so patterns keep their characters as typed (<c>+</c>, not <c>\u002B</c>);
+    /// the compact form, which the content hash is computed from, is unchanged.
+    /// </summary>
     public static string Serialize(TaggingPolicy policy, bool indented = true)
     {
         using var stream = new MemoryStream();

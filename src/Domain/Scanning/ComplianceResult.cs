@@ -25,9 +25,16 @@ public sealed class ComplianceResult
 
     /// <summary>Most region-narrowed views kept per result (a few filters are in use at a time).</summary>
     private const int MaxKeptViews = 16;
+    private ViolationTextIndex? _textIndex;
 
     /// <summary>Violation lists in other orders than cost, built on first use (see <see cref="ViolationQuery"/>).</summary>
     internal System.Collections.Concurrent.ConcurrentDictionary<(ViolationSort Sort, bool Descending), ImmutableArray<Violation>> SortedViolations { get; } = new();
+
+    /// <summary>Violation lists passing the filters in use, per order (see <see cref="ViolationQuery"/>).</summary>
+    internal FilteredViolations FilteredViolations { get; } = new();
+
+    /// <summary>The free-text index of the resources with violations, built on the first search (see <see cref="ViolationQuery"/>).</summary>
+    internal ViolationTextIndex TextIndex => LazyInitializer.EnsureInitialized(ref _textIndex, () => ViolationTextIndex.Build(Resources));
 
     internal ComplianceResult(
         ScanOutcome outcome,

@@ -23,30 +23,40 @@ public sealed record ViolationFilter(
     /// <summary>Whether one violation passes.</summary>
     public bool Matches(Violation violation)
     {
-        if (Severity is { } severity && violation.Severity != severity)
+        ArgumentNullException.ThrowIfNull(violation);
+        return MatchesRule(violation) && MatchesText(violation.Resource);
+    }
+
+    /// <summary>Whether the violation passes the type, tag key, kind and severity parts.</summary>
+    internal bool MatchesRule(Violation violation)
+    {
+        // The violation's own fields first (one object), the resource's type last.
+        var detail = violation.Detail;
+        if (Severity is { } severity && detail.Severity != severity)
         {
             return false;
         }
 
-        if (!ResourceTypes.IsDefaultOrEmpty && !ResourceTypes.Contains(violation.ResourceType, StringComparer.Ordinal))
+        if (!Kinds.IsDefaultOrEmpty && !Kinds.Contains(detail.Kind))
         {
             return false;
         }
 
-        if (!TagKeys.IsDefaultOrEmpty && !TagKeys.Contains(violation.TagKey, StringComparer.Ordinal))
+        if (!TagKeys.IsDefaultOrEmpty && !TagKeys.Contains(detail.TagKey, StringComparer.Ordinal))
         {
             return false;
         }
 
-        if (!Kinds.IsDefaultOrEmpty && !Kinds.Contains(violation.Kind))
-        {
-            return false;
-        }
+        return ResourceTypes.IsDefaultOrEmpty || ResourceTypes.Contains(violation.ResourceType, StringComparer.Ordinal);
+    }
 
+    /// <summary>Whether the resource passes the free-text part (ARN or name contains the text, ignoring case).</summary>
+    internal bool MatchesText(EvaluatedResource resource)
+    {
         var text = Text?.Trim();
         return string.IsNullOrEmpty(text)
-            || violation.Arn.Contains(text, StringComparison.OrdinalIgnoreCase)
-            || (violation.ResourceName?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false);
+            || resource.Arn.Contains(text, StringComparison.OrdinalIgnoreCase)
+            || (resource.Resource.Name?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false);
     }
 
     public bool Equals(ViolationFilter? other) =>
