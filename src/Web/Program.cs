@@ -1,12 +1,15 @@
 using FinOps.Web.Api;
 using FinOps.Web.Components;
 using FinOps.Web.Hosting;
+using FinOps.Web.Hosting.Health;
 using FinOps.Web.Mcp;
+using FinOps.Web.Security;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddFinOpsCore();
+builder.AddFinOpsSecurity();
 builder.AddFinOpsMcp();
 builder.Services.AddMudServices();
 builder.Services.AddReportsApi();
@@ -17,20 +20,37 @@ builder.Services.AddRazorComponents()
 
 var app = builder.Build();
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-}
-
-app.UseAntiforgery();
+app.UseFinOpsSecurity();
 app.MapStaticAssets();
-app.MapOpenApi();
-app.MapReportsApi();
-app.MapFinOpsMcp();
+app.MapFinOpsHealth();
+app.MapAccountEndpoints().RequireRateLimiting(ClientRateLimits.Policy);
+app.MapOpenApi().RequireAuthorization(FinOpsPolicies.Read);
+app.MapReportsApi()
+    .RequireAuthorization(FinOpsPolicies.Export)
+    .RequireRateLimiting(ClientRateLimits.Policy)
+    .AddEndpointFilter<ExportAuditFilter>();
+app.MapFinOpsMcp()
+    .RequireAuthorization(FinOpsPolicies.Read)
+    .RequireRateLimiting(ClientRateLimits.Policy);
 app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+    .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'")
+    .RequireAuthorization(FinOpsPolicies.Read);
 
-app.Run();
+try
+{
+    app.Run();
+}
+catch (StartupRefusedException refused)
+{
+    // Already logged as critical; also said plainly on the console, without a stack trace.
+    await Console.Error.WriteLineAsync("FinOps refused to start: " + refused.Message);
+    Environment.ExitCode = 2;
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException invalid)
+{
+    await Console.Error.WriteLineAsync("FinOps settings are invalid:" + string.Concat(invalid.Failures.Select(f => Environment.NewLine + " - " + f)));
+    Environment.ExitCode = 2;
+}
 
 /// <summary>The web host's entry point (public for WebApplicationFactory).</summary>
 public partial class Program;

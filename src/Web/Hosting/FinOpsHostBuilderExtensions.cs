@@ -5,6 +5,7 @@ using FinOps.Domain.Ports;
 using FinOps.Domain.Reports;
 using FinOps.Domain.Scanning;
 using FinOps.Web.Infrastructure;
+using FinOps.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace FinOps.Web.Hosting;
@@ -43,6 +44,8 @@ public static class FinOpsHostBuilderExtensions
                 : Path.Combine(dataPath, "tagging-policy.json"),
             Path.Combine(AppContext.BaseDirectory, "policies", "tagging-policy.json")));
 
+        // Settings and permission checks pages use (the schemes and middleware are added by AddFinOpsSecurity).
+        services.AddFinOpsAccess(configuration);
         services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.Section));
         services.AddSingleton<FinOps.Web.Components.DashboardResults>();
         // Listens for finished scans from start-up (prepares each result's overview); registered before the start-up scan.

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using FinOps.Domain.Policy;
 using FinOps.Domain.Ports;
 using FinOps.Domain.Scanning;
+using FinOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 
 namespace FinOps.Web.Components.Pages;
@@ -34,19 +35,25 @@ public sealed partial class PolicyPage : IDisposable
     [SupplyParameterFromQuery(Name = RegionSelection.QueryName)]
     public string? RegionsValue { get; set; }
 
-    /// <summary>
-    /// Whether this visitor may change the policy. Every visitor may until sign-in exists; then this is the one place
-    /// that checks the administrator role.
-    /// </summary>
-    private static bool CanEditPolicy => true;
+    [Inject]
+    public required DashboardUser User { get; init; }
 
-    /// <summary>Who saved, for the audit log.</summary>
-    private static string SavedBy => "dashboard";
+    [Inject]
+    public required AuditTrail Audit { get; init; }
+
+    /// <summary>Whether this visitor may change the policy (admins, and the local user of local mode).</summary>
+    private bool CanEditPolicy { get; set; }
+
+    /// <summary>Who saved, for the policy's history and the audit log.</summary>
+    private string SavedBy { get; set; } = "dashboard";
 
     protected override void OnParametersSet() => _regions = RegionSelection.Parse(RegionsValue);
 
     protected override async Task OnInitializedAsync()
     {
+        var user = await User.PrincipalAsync();
+        CanEditPolicy = user.Has(FinOpsAction.EditPolicy);
+        SavedBy = "dashboard:" + user.ActorOf();
         try
         {
             _policy = await Policies.GetPolicyAsync(_cts.Token);
@@ -62,7 +69,9 @@ public sealed partial class PolicyPage : IDisposable
 
     private async Task SaveAsync(string json)
     {
-        if (!CanEditPolicy || _saving)
+        // Checked again at the moment of saving: the session may have ended since the page opened.
+        var user = await User.PrincipalAsync();
+        if (!user.Has(FinOpsAction.EditPolicy) || _saving)
         {
             return;
         }
@@ -75,6 +84,7 @@ public sealed partial class PolicyPage : IDisposable
         try
         {
             _policy = _saved = await Policies.SaveAsync(json, SavedBy, cancellationToken);
+            Audit.PolicyChanged(user, "dashboard", $"policy {_saved.ShortHash} in force");
             _tab = 0;
         }
         catch (InvalidPolicyException ex)

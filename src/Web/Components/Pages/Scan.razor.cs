@@ -3,8 +3,10 @@ using FinOps.Domain.Policy;
 using FinOps.Domain.Ports;
 using FinOps.Domain.Resources;
 using FinOps.Domain.Scanning;
+using FinOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+
 
 namespace FinOps.Web.Components.Pages;
 
@@ -40,6 +42,12 @@ public sealed partial class Scan : IDisposable
 
     [Inject]
     public required TimeProvider Time { get; init; }
+
+    [Inject]
+    public required DashboardUser User { get; init; }
+
+    [Inject]
+    public required AuditTrail Audit { get; init; }
 
     /// <summary>The job to watch, from the URL.</summary>
     [Parameter]
@@ -145,9 +153,17 @@ public sealed partial class Scan : IDisposable
         _startError = null;
         try
         {
+            var user = await User.PrincipalAsync();
+            if (!user.Has(FinOpsAction.Scan))
+            {
+                _startError = "Starting scans needs the analyst role or higher.";
+                return;
+            }
+
             ImmutableArray<string> types = _pickTypes ? [.. _scanTypes] : [ResourceCatalogue.AllKeyword];
             var request = new ScanRequest(types, [.. _scanRegions], ForceRefresh: true);
             var job = await Compliance.StartScanAsync(request, _cts.Token);
+            Audit.ScanStarted(user, "dashboard", $"job {job.Id}: {Describe(request)}");
             Navigation.NavigateTo(JobLink(job.Id));
         }
         catch (Exception ex) when (ex is InvalidRegionException or UnknownResourceTypeException or InvalidPolicyException or ResourceSourceException)
@@ -163,8 +179,13 @@ public sealed partial class Scan : IDisposable
         }
     }
 
-    private void Cancel()
+    private async Task Cancel()
     {
+        if (!await User.MayAsync(FinOpsAction.Scan))
+        {
+            return;
+        }
+
         _cancelRequested = true;
         _job?.Cancel();
     }

@@ -1,0 +1,17 @@
+namespace FinOps.Web.Security;
+
+/// <summary>One thing a caller may do (a permission); roles and token scopes both come down to a set of these.</summary>
+public enum FinOpsAction
+{
+    /// <summary>See the dashboard, call read-only MCP tools (scope <c>finops:read</c>).</summary>
+    Read,
+
+    /// <summary>Start scans and forced refreshes (scope <c>finops:scan</c>).</summary>
+    Scan,
+
+    /// <summary>Download reports and exports (scope <c>finops:export</c>).</summary>
+    Export,
+
+    /// <summary>Change the tagging policy (scope <c>finops:policy:write</c>).</summary>
+    EditPolicy,
+}

@@ -1,0 +1,98 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+
+namespace FinOps.Web.Security;
+
+/// <summary>The one place that says which role and which scope grant which permissions, and their wire names.</summary>
+public static class FinOpsPermissions
+{
+    public const string ReadScope = "finops:read";
+    public const string ScanScope = "finops:scan";
+    public const string ExportScope = "finops:export";
+    public const string PolicyWriteScope = "finops:policy:write";
+
+    /// <summary>Every scope the app understands, in the order of <see cref="FinOpsAction"/>.</summary>
+    public static ImmutableArray<string> Scopes { get; } = [ReadScope, ScanScope, ExportScope, PolicyWriteScope];
+
+    /// <summary>Every permission.</summary>
+    public static ImmutableHashSet<FinOpsAction> All { get; } = [.. Enum.GetValues<FinOpsAction>()];
+
+    /// <summary>The scope that grants <paramref name="permission"/> (also the permission claim's value).</summary>
+    public static string ScopeOf(FinOpsAction permission) => permission switch
+    {
+        FinOpsAction.Read => ReadScope,
+        FinOpsAction.Scan => ScanScope,
+        FinOpsAction.Export => ExportScope,
+        FinOpsAction.EditPolicy => PolicyWriteScope,
+        _ => throw new ArgumentOutOfRangeException(nameof(permission), permission, null),
+    };
+
+    /// <summary>The permission a scope grants; false for scopes that are not the app's (openid, profile, …).</summary>
+    public static bool TryParseScope(string scope, out FinOpsAction permission)
+    {
+        for (var i = 0; i < Scopes.Length; i++)
+        {
+            if (string.Equals(Scopes[i], scope, StringComparison.Ordinal))
+            {
+                permission = (FinOpsAction)i;
+                return true;
+            }
+        }
+
+        permission = default;
+        return false;
+    }
+
+    /// <summary>What a role may do: its own permission and every lesser role's.</summary>
+    public static ImmutableHashSet<FinOpsAction> ForRole(FinOpsRole role) => role switch
+    {
+        FinOpsRole.Viewer => [FinOpsAction.Read],
+        FinOpsRole.Analyst => [FinOpsAction.Read, FinOpsAction.Scan],
+        FinOpsRole.Manager => [FinOpsAction.Read, FinOpsAction.Scan, FinOpsAction.Export],
+        FinOpsRole.Admin => All,
+        _ => [],
+    };
+
+    /// <summary>
+    /// What a set of granted scopes allows. Any FinOps scope implies <see cref="FinOpsAction.Read"/> (a client
+    /// that may scan must be able to read the result); scopes that are not the app's grant nothing.
+    /// </summary>
+    public static ImmutableHashSet<FinOpsAction> ForScopes(IEnumerable<string> scopes)
+    {
+        var granted = ImmutableHashSet.CreateBuilder<FinOpsAction>();
+        foreach (var scope in scopes)
+        {
+            if (TryParseScope(scope, out var permission))
+            {
+                granted.Add(permission);
+                granted.Add(FinOpsAction.Read);
+            }
+        }
+
+        return granted.ToImmutable();
+    }
+
+    /// <summary>The least role that has <paramref name="permission"/>, for messages ("needs the analyst role").</summary>
+    public static FinOpsRole LeastRoleWith(FinOpsAction permission) => permission switch
+    {
+        FinOpsAction.Read => FinOpsRole.Viewer,
+        FinOpsAction.Scan => FinOpsRole.Analyst,
+        FinOpsAction.Export => FinOpsRole.Manager,
+        _ => FinOpsRole.Admin,
+    };
+
+    /// <summary>The role's lower-case name, as configured and shown.</summary>
+    public static string NameOf(FinOpsRole role) => role.ToString().ToLowerInvariant();
+
+    /// <summary>Parses a role name (case-insensitive): viewer, analyst, manager, admin.</summary>
+    public static bool TryParseRole([NotNullWhen(true)] string? text, out FinOpsRole role)
+    {
+        role = default;
+        if (string.IsNullOrWhiteSpace(text) || text.Any(char.IsDigit))
+        {
+            return false;
+        }
+
+        return Enum.TryParse(text.Trim(), ignoreCase: true, out role) && Enum.IsDefined(role);
+    }
+}

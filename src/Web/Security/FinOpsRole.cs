@@ -1,0 +1,17 @@
+namespace FinOps.Web.Security;
+
+/// <summary>What a person may do, from least to most: each role includes the ones before it.</summary>
+public enum FinOpsRole
+{
+    /// <summary>Reads every page and answer.</summary>
+    Viewer = 1,
+
+    /// <summary>Also starts scans (and forced refreshes).</summary>
+    Analyst = 2,
+
+    /// <summary>Also downloads reports and exports.</summary>
+    Manager = 3,
+
+    /// <summary>Also edits and imports the tagging policy.</summary>
+    Admin = 4,
+}

@@ -1,0 +1,221 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using FinOps.Domain.Policy;
+using FinOps.Tests.Integration.Mcp;
+using FinOps.Web.Security;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Authentication;
+using ModelContextProtocol.Client;
+
+namespace FinOps.Tests.Integration.Security;
+
+/// <summary>/mcp with sign-in configured: bearer tokens of the provider (audience = the MCP URL), scopes per tool, API keys.</summary>
+[Collection(ProviderCollection.Name)]
+public sealed class McpProtectionTests : IAsyncLifetime
+{
+    private const string Initialize =
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
+
+    private const string AllTypes = "{\"resource_types\":[\"all\"]}";
+
+    private readonly OidcTestProvider _provider;
+    private readonly CapturedLogs _logs = new();
+    private SecuredAppHost _app = null!;
+
+    public McpProtectionTests(OidcTestProvider provider) => _provider = provider;
+
+    public Task InitializeAsync()
+    {
+        _app = SecuredAppHost.StartSignedIn(_provider,
+            TestApiKeys.With(new Dictionary<string, string?> { ["Logging:LogLevel:FinOps.Audit"] = "Information" }),
+            services => services.AddSingleton<ILoggerProvider>(_logs));
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Mcp_without_a_token_is_401_with_the_resource_metadata_header()
+    {
+        using var http = _app.NewHttpClient();
+
+        using var response = await PostAsync(http, Initialize);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var challenge = response.Headers.WwwAuthenticate.ToString();
+        Assert.StartsWith("Bearer ", challenge);
+        Assert.Contains($"resource_metadata=\"{_app.BaseUrl}{FinOpsSecurityExtensions.ProtectedResourceMetadataPath}\"", challenge);
+    }
+
+    [Fact]
+    public async Task A_client_credentials_token_with_the_right_audience_and_scope_calls_check_tag_compliance()
+    {
+        var token = await _provider.ClientCredentialsTokenAsync("mcp-reader", "finops:read", _app.McpUrl);
+        await using var client = await ConnectAsync(bearer: token);
+
+        var answer = await client.AnswerAsync("check_tag_compliance", AllTypes);
+
+        Assert.InRange(answer.GetProperty("compliance_score").GetDouble(), 0, 100);
+    }
+
+    [Fact]
+    public async Task Wrong_audience_expired_and_tampered_tokens_get_401_and_a_token_without_finops_scopes_gets_403()
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var valid = await _provider.ClientCredentialsTokenAsync("mcp-reader", "finops:read", _app.McpUrl);
+        var cases = new (string Name, string Token, HttpStatusCode Expected)[]
+        {
+            ("valid", valid, HttpStatusCode.OK),
+            ("wrong audience", await _provider.ClientCredentialsTokenAsync("mcp-reader", "finops:read", "https://other.example/mcp"), HttpStatusCode.Unauthorized),
+            ("expired", await _provider.SignAsync(new Dictionary<string, object>
+            {
+                ["iss"] = _provider.Issuer, ["aud"] = _app.McpUrl, ["sub"] = "mcp-reader", ["client_id"] = "mcp-reader",
+                ["scope"] = "finops:read", ["iat"] = now - 7200, ["exp"] = now - 3600,
+            }), HttpStatusCode.Unauthorized),
+            ("tampered", valid[..^4] + (valid[^4] == 'A' ? "B" : "A") + valid[^3..], HttpStatusCode.Unauthorized),
+            ("missing scope", await _provider.ClientCredentialsTokenAsync("mcp-noscope", "unrelated:read", _app.McpUrl), HttpStatusCode.Forbidden),
+        };
+
+        using var http = _app.NewHttpClient();
+        foreach (var (name, token, expected) in cases)
+        {
+            using var response = await PostAsync(http, Initialize, bearer: token);
+            Assert.True(expected == response.StatusCode, $"{name} token: expected {(int)expected}, got {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task Each_tool_checks_its_scope_scanning_and_exporting_need_their_own()
+    {
+        var reader = await ConnectAsync(bearer: await _provider.ClientCredentialsTokenAsync("mcp-reader", "finops:read", _app.McpUrl));
+        var scanner = await ConnectAsync(bearer: await _provider.ClientCredentialsTokenAsync("mcp-scanner", "finops:read finops:scan", _app.McpUrl));
+        var exporter = await ConnectAsync(bearer: await _provider.ClientCredentialsTokenAsync("mcp-exporter", "finops:read finops:export", _app.McpUrl));
+        await using (reader)
+        await using (scanner)
+        await using (exporter)
+        {
+            Assert.Contains("start_scan needs the finops:scan scope", await reader.ErrorAsync("start_scan", AllTypes));
+            Assert.Contains("force_refresh=true starts a scan, which needs the finops:scan scope",
+                await reader.ErrorAsync("check_tag_compliance", "{\"resource_types\":[\"all\"],\"force_refresh\":true}"));
+            Assert.Contains("needs the finops:export scope", await reader.ErrorAsync("export_violations_csv", "{}"));
+            Assert.Contains("needs the finops:export scope", await scanner.ErrorAsync("generate_compliance_report", "{}"));
+
+            var started = await scanner.AnswerAsync("start_scan", "{\"resource_types\":[\"all\"],\"force_refresh\":true}");
+            Assert.False(string.IsNullOrEmpty(started.GetProperty("scan_id").GetString()));
+            var csv = await exporter.AnswerAsync("export_violations_csv", "{\"max_rows\":5}");
+            Assert.StartsWith("region,", csv.GetProperty("csv").GetString());
+        }
+
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 7006 && e.Message.StartsWith("mcp-reader was refused MCP tool start_scan"));
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 7003 && e.Message.StartsWith("mcp-scanner started a scan via mcp:start_scan"));
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 7004 && e.Message.StartsWith("mcp-exporter exported via mcp:export_violations_csv"));
+    }
+
+    [Fact]
+    public async Task Applying_an_imported_policy_needs_the_policy_write_scope()
+    {
+        const string Import = "{\"policy_json\":\"{\\\"tags\\\":{\\\"team\\\":{\\\"tag_key\\\":{\\\"@@assign\\\":\\\"Team\\\"},\\\"enforced_for\\\":{\\\"@@assign\\\":[\\\"ec2:instance\\\"]}}}}\",\"apply\":true}";
+        var policies = _app.Services.GetRequiredService<PolicyService>();
+        var before = (await policies.GetPolicyAsync(CancellationToken.None)).ContentHash;
+        await using var scanner = await ConnectAsync(bearer: await _provider.ClientCredentialsTokenAsync("mcp-scanner", "finops:read finops:scan", _app.McpUrl));
+        await using var admin = await ConnectAsync(bearer: await _provider.ClientCredentialsTokenAsync("mcp-admin",
+            "finops:read finops:scan finops:export finops:policy:write", _app.McpUrl));
+
+        var refused = await scanner.ErrorAsync("import_aws_tag_policy", Import);
+        Assert.Contains("needs the finops:policy:write scope", refused);
+        Assert.Equal(before, (await policies.GetPolicyAsync(CancellationToken.None)).ContentHash);
+
+        var applied = await admin.AnswerAsync("import_aws_tag_policy", Import);
+
+        Assert.True(applied.GetProperty("applied").GetBoolean());
+        Assert.NotEqual(before, (await policies.GetPolicyAsync(CancellationToken.None)).ContentHash);
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 7005 && e.Message.StartsWith("mcp-admin changed the tagging policy via mcp:import_aws_tag_policy"));
+    }
+
+    [Fact]
+    public async Task An_api_key_works_on_mcp_and_a_wrong_one_does_not()
+    {
+        await using (var client = await ConnectAsync(apiKey: TestApiKeys.Analyst))
+        {
+            var regions = await client.AnswerAsync("list_regions");
+            Assert.True(regions.GetProperty("regions").GetArrayLength() > 0);
+            Assert.Contains("needs the finops:export scope", await client.ErrorAsync("export_violations_csv", "{}"));
+        }
+
+        using var http = _app.NewHttpClient();
+        using var wrong = await PostAsync(http, Initialize, apiKey: "fk_not_a_configured_key");
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 7008 && e.Message.StartsWith("API key ci-analyst authenticated POST /mcp"));
+    }
+
+    [Fact]
+    public async Task The_csharp_mcp_client_completes_its_own_oauth_flow_against_the_provider()
+    {
+        using var browser = new ProviderBrowser(_provider, "admin");
+        var transport = new HttpClientTransport(new HttpClientTransportOptions
+        {
+            Endpoint = new Uri(_app.McpUrl),
+            TransportMode = HttpTransportMode.StreamableHttp,
+            OAuth = new ClientOAuthOptions
+            {
+                ClientId = "mcp-interactive",
+                ClientSecret = "mcp-interactive-secret",
+                RedirectUri = new Uri("http://localhost:1179/callback"),
+                AuthorizationCallbackHandler = browser.AuthorizeAsync,
+            },
+        });
+        await using var client = await McpClient.CreateAsync(transport);
+
+        var answer = await client.AnswerAsync("check_tag_compliance", AllTypes);
+
+        Assert.InRange(answer.GetProperty("compliance_score").GetDouble(), 0, 100);
+        Assert.Equal(1, browser.SignIns);
+        // The token is on behalf of the admin user: their role allows exports, and the audit trail names them and the client.
+        await client.AnswerAsync("export_violations_csv", "{\"max_rows\":1}");
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 7004 && e.Message.StartsWith("admin via mcp-interactive exported"));
+    }
+
+    public Task DisposeAsync()
+    {
+        _app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private Task<McpClient> ConnectAsync(string? bearer = null, string? apiKey = null)
+    {
+        var headers = new Dictionary<string, string>();
+        if (bearer is not null)
+        {
+            headers["Authorization"] = "Bearer " + bearer;
+        }
+
+        if (apiKey is not null)
+        {
+            headers[RequestKinds.ApiKeyHeader] = apiKey;
+        }
+
+        return McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions
+        {
+            Endpoint = new Uri(_app.McpUrl),
+            TransportMode = HttpTransportMode.StreamableHttp,
+            AdditionalHeaders = headers,
+        }));
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string json, string? bearer = null, string? apiKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/mcp") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Accept.ParseAdd("application/json, text/event-stream");
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        if (apiKey is not null)
+        {
+            request.Headers.Add(RequestKinds.ApiKeyHeader, apiKey);
+        }
+
+        return await http.SendAsync(request);
+    }
+}
