@@ -124,6 +124,31 @@ public sealed class ComplianceResult
     }
 
     /// <summary>
+    /// The resources whose violations put the most spend at stake, each once, in the order of <see cref="ViolationsByCost"/>
+    /// (cost at stake, then ARN): what to fix first.
+    /// </summary>
+    public ImmutableArray<EvaluatedResource> TopOffenders(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var top = ImmutableArray.CreateBuilder<EvaluatedResource>(Math.Min(count, Resources.Length));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var violation in ViolationsByCost)
+        {
+            if (top.Count == count)
+            {
+                break;
+            }
+
+            if (seen.Add(violation.Arn))
+            {
+                top.Add(violation.Resource);
+            }
+        }
+
+        return top.ToImmutable();
+    }
+
+    /// <summary>
     /// Resources without tags or missing a required tag that applies to them, highest monthly cost first (then ARN);
     /// built on first use (see <see cref="UntaggedResourceQuery"/>).
     /// </summary>

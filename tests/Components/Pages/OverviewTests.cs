@@ -10,7 +10,7 @@ namespace FinOps.Tests.Components.Pages;
 public sealed class OverviewTests : DashboardTestContext
 {
     [Fact]
-    public async Task Overview_shows_the_latest_results_headlines_region_rows_and_top_violations()
+    public async Task Overview_shows_the_latest_results_headlines_region_rows_and_the_resources_to_fix_first()
     {
         var result = await ScanAsync();
 
@@ -20,11 +20,12 @@ public sealed class OverviewTests : DashboardTestContext
         var rows = page.FindAll("[data-testid=region-table] tbody tr");
         Assert.Equal(result.Regions.Select(r => r.Region), rows.Select(r => r.QuerySelector("td[data-region]")!.GetAttribute("data-region")));
         AssertRegionRows(page, result);
-        var top = page.FindAll("[data-testid=top-violations] tbody tr");
+        var top = page.FindAll("[data-testid=top-offenders] tbody tr");
+        var offenders = result.TopOffenders(10);
         Assert.Equal(10, top.Count);
-        Assert.Equal("resources/" + Uri.EscapeDataString(result.ViolationsByCost[0].Arn), top[0].QuerySelector("a")!.GetAttribute("href"));
-        Assert.Equal(Expected.Usd(result.ViolationsByCost[0].CostAtStakeCents), top[0].QuerySelectorAll("td")[^1].TextContent.Trim());
-        Assert.Equal(result.ViolationsByCost.Take(10).Select(v => v.TagKey), top.Select(r => r.QuerySelector("code")!.TextContent));
+        Assert.Equal(offenders.Select(r => "resources/" + Uri.EscapeDataString(r.Arn)), top.Select(r => r.QuerySelector("a")!.GetAttribute("href")));
+        Assert.Equal(offenders.Select(r => Expected.Usd(r.CostAtStakeCents)), top.Select(r => r.QuerySelectorAll("td")[^1].TextContent.Trim()));
+        Assert.Equal(offenders[0].Violations.Select(v => v.TagKey), top[0].QuerySelectorAll("code").Select(c => c.TextContent));
     }
 
     [Theory]
@@ -43,8 +44,8 @@ public sealed class OverviewTests : DashboardTestContext
         AssertHeadlines(page, expected);
         AssertRegionRows(page, expected);
         Assert.Equal(filter.Split(',').Order(StringComparer.Ordinal), page.FindAll("[data-testid=region-table] td[data-region]").Select(c => c.GetAttribute("data-region")));
-        Assert.Equal(expected.ViolationsByCost.Take(10).Select(v => "resources/" + Uri.EscapeDataString(v.Arn) + "?regions=" + filter.Split(',').Order(StringComparer.Ordinal).Aggregate((a, b) => a + "," + b)),
-            page.FindAll("[data-testid=top-violations] tbody tr a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(expected.TopOffenders(10).Select(v => "resources/" + Uri.EscapeDataString(v.Arn) + "?regions=" + filter.Split(',').Order(StringComparer.Ordinal).Aggregate((a, b) => a + "," + b)),
+            page.FindAll("[data-testid=top-offenders] tbody tr a").Select(a => a.GetAttribute("href")));
         Assert.NotEqual(Expected.Count(whole.Summary.InScope), page.Find("[data-testid=in-scope]").TextContent.Trim());
     }
 

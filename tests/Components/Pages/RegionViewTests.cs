@@ -43,7 +43,7 @@ public sealed class RegionViewTests : DashboardTestContext
         Assert.NotEmpty(missing);
         Assert.Equal(missing.Select(m => m.Key), tagRows.Select(r => r.QuerySelector("[data-tag]")!.GetAttribute("data-tag")));
         Assert.Equal(missing.Select(m => Expected.Count(m.Count)), tagRows.Select(r => OverviewTests.Cell(r, "resources")));
-        Assert.All(page.FindAll("[data-testid=top-violations] tbody tr td:nth-child(3)"), c => Assert.Equal("eu-west-1", c.TextContent.Trim()));
+        Assert.All(page.FindAll("[data-testid=top-offenders] tbody tr td:nth-child(3)"), c => Assert.Equal("eu-west-1", c.TextContent.Trim()));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class OverviewPageTests(BrowserFixture browser) : IDisposable
         Assert.Matches(@"^\$[\d,]+\.\d\d$", (await page.GetByTestId("gap").InnerTextAsync()).Trim());
         Assert.Equal(2, await page.Locator(".apexcharts-canvas").CountAsync());
         Assert.True(await table.Locator("tbody tr").CountAsync() >= 17, "every enabled region has a row");
-        Assert.Equal(10, await page.GetByTestId("top-violations").Locator("tbody tr").CountAsync());
+        Assert.Equal(10, await page.GetByTestId("top-offenders").Locator("tbody tr").CountAsync());
         Assert.StartsWith("As of ", await page.GetByTestId("data-freshness").InnerTextAsync());
         Assert.False(await HasHorizontalScrollAsync(page), "the overview fits 1280 px without horizontal scrolling");
         await BrowserFixture.ScreenshotAsync(page, "overview");

@@ -14,7 +14,8 @@ public sealed partial class RegionCharts
     private bool _builtDark;
     private List<string> _scoreRegions = [];
     private List<string> _gapRegions = [];
-    private List<string> _notCharted = [];
+    private List<string> _nothingInScope = [];
+    private List<string> _failed = [];
     private object? _scoreOptions;
     private object? _gapOptions;
 
@@ -39,7 +40,8 @@ public sealed partial class RegionCharts
         var succeeded = Result.Regions.Where(r => r.Status == RegionScanStatus.Succeeded).ToList();
         _scoreRegions = [.. scored.Select(r => r.Region)];
         _gapRegions = [.. succeeded.Select(r => r.Region)];
-        _notCharted = [.. Result.Regions.Select(r => r.Region).Except(_scoreRegions, StringComparer.Ordinal)];
+        _failed = [.. Result.Regions.Where(r => r.Status != RegionScanStatus.Succeeded).Select(r => r.Region)];
+        _nothingInScope = [.. succeeded.Where(r => r.Summary.NothingInScope).Select(r => r.Region)];
         var primary = DarkMode ? "#4fb39a" : "#1e6f5c";
         var secondary = DarkMode ? "#f6ad55" : "#c05621";
         _scoreOptions = ChartOptions.Bar("Score", _scoreRegions, [.. scored.Select(r => r.Summary.ScorePercent)],

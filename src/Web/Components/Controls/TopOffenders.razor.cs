@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Components;
 
 namespace FinOps.Web.Components.Controls;
 
-/// <summary>The violations with the most cost at stake in a view (the domain's ranking), each linking to its resource.</summary>
-public sealed partial class TopViolations
+/// <summary>The resources with the most cost at stake in a view (the domain's ranking), each once with everything wrong with its tags.</summary>
+public sealed partial class TopOffenders
 {
-    private IReadOnlyList<Violation> _top = [];
+    private ImmutableArray<EvaluatedResource> _top = [];
 
     [Parameter, EditorRequired]
     public required ComplianceResult Result { get; set; }
@@ -17,17 +17,13 @@ public sealed partial class TopViolations
     public int Count { get; set; } = 10;
 
     [Parameter]
-    public string Title { get; set; } = "Top violations by cost at stake";
+    public string Title { get; set; } = "Fix these first: resources with the most spend at stake";
 
     /// <summary>The region filter, kept in the links.</summary>
     [Parameter]
     public ImmutableArray<string> Regions { get; set; } = [];
 
-    protected override void OnParametersSet()
-    {
-        var ranked = Result.ViolationsByCost;
-        _top = ranked.Length <= Count ? ranked : ranked.Slice(0, Count);
-    }
+    protected override void OnParametersSet() => _top = Result.TopOffenders(Count);
 
     /// <summary>The resource id part of an ARN, for resources without a name.</summary>
     private static string ShortId(string arn) => Arn.TryParse(arn, out var parsed, out _) ? parsed.ResourceId : arn;
