@@ -1,3 +1,4 @@
+using FinOps.Tests.Integration.Infrastructure;
 using FinOps.Aws.Sample;
 using FinOps.Domain.Ports;
 using FinOps.Domain.Scanning;
@@ -15,7 +16,7 @@ namespace FinOps.Tests.Integration.Api;
 /// </summary>
 public sealed class ExportApiHost : WebApplicationFactory<Program>
 {
-    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "finops-api-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly string _dataPath = TestAppSettings.NewDataPath("api");
     private readonly bool _formulaTags;
 
     public ExportApiHost(bool formulaTags = false) => _formulaTags = formulaTags;
@@ -27,12 +28,11 @@ public sealed class ExportApiHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.UseSetting("FinOps:DataPath", _dataPath);
-        builder.UseSetting("FinOps:Sample:Size", "600");
-        builder.UseSetting("FinOps:Sample:LatencyMilliseconds", "0");
-        builder.UseSetting("FinOps:Sample:LatencyJitterMilliseconds", "0");
-        builder.UseSetting("FinOps:Dashboard:ScanOnStartup", "false");
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in TestAppSettings.Quiet(_dataPath, size: 600))
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (_formulaTags)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<IRegionalResourceSource>(
@@ -43,15 +43,6 @@ public sealed class ExportApiHost : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        try
-        {
-            Directory.Delete(_dataPath, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        TestAppSettings.DeleteDataPath(_dataPath);
     }
 }

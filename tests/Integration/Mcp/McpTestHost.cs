@@ -1,3 +1,4 @@
+using FinOps.Tests.Integration.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -17,16 +18,8 @@ public sealed class McpTestHost : WebApplicationFactory<Program>
 
     private McpTestHost(IDictionary<string, string?> settings)
     {
-        DataPath = Path.Combine(Path.GetTempPath(), "finops-mcp-" + Guid.NewGuid().ToString("N")[..8]);
-        _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["FinOps:DataPath"] = DataPath,
-            ["FinOps:Sample:Size"] = "1500",
-            ["FinOps:Sample:LatencyMilliseconds"] = "0",
-            ["FinOps:Sample:LatencyJitterMilliseconds"] = "0",
-            ["FinOps:Dashboard:ScanOnStartup"] = "false",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
+        DataPath = TestAppSettings.NewDataPath("mcp");
+        _settings = TestAppSettings.Quiet(DataPath, size: 1500);
         foreach (var (key, value) in settings)
         {
             _settings[key] = value;
@@ -76,15 +69,6 @@ public sealed class McpTestHost : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        try
-        {
-            Directory.Delete(DataPath, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        TestAppSettings.DeleteDataPath(DataPath);
     }
 }

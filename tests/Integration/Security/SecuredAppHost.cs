@@ -1,3 +1,4 @@
+using FinOps.Tests.Integration.Infrastructure;
 using System.Net;
 using System.Net.Sockets;
 using FinOps.Domain.Scanning;
@@ -21,17 +22,9 @@ public sealed class SecuredAppHost : WebApplicationFactory<Program>
     private SecuredAppHost(int port, IDictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
         Port = port;
-        DataPath = Path.Combine(Path.GetTempPath(), "finops-sec-" + Guid.NewGuid().ToString("N")[..8]);
+        DataPath = TestAppSettings.NewDataPath("sec");
         _services = services;
-        _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["FinOps:DataPath"] = DataPath,
-            ["FinOps:Sample:Size"] = "600",
-            ["FinOps:Sample:LatencyMilliseconds"] = "0",
-            ["FinOps:Sample:LatencyJitterMilliseconds"] = "0",
-            ["FinOps:Dashboard:ScanOnStartup"] = "false",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
+        _settings = TestAppSettings.Quiet(DataPath, size: 600);
         foreach (var (key, value) in settings)
         {
             _settings[key] = value;
@@ -123,15 +116,6 @@ public sealed class SecuredAppHost : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        try
-        {
-            Directory.Delete(DataPath, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        TestAppSettings.DeleteDataPath(DataPath);
     }
 }
