@@ -25,7 +25,7 @@ public sealed class RegionalClientFactoryTests
         Gen.Zip(Gen.Elements(ClientOf.Keys.ToArray()), Gen.Elements(Regions));
 
     [Property(MaxTest = 200)]
-    public Property Client_reuse_the_same_service_and_region_always_yield_the_same_client_instance()
+    public Property Property_2_client_reuse_the_same_service_and_region_always_yield_the_same_client_instance()
     {
         return Prop.ForAll(Gen.NonEmptyListOf(Request).ToArbitrary(), requests =>
         {

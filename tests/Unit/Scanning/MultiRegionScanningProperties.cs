@@ -10,7 +10,8 @@ namespace FinOps.Tests.Unit.Scanning;
 
 /// <summary>
 /// The seed's properties (multi-region-scanning-tasks.md) over generated accounts and in-memory ports. Property 2
-/// (client reuse) belongs to the AWS adapter. Runs use a fake clock and zero backoff, so nothing waits.
+/// (client reuse) belongs to the AWS adapter (tests/Unit/Live/RegionalClientFactoryTests). Runs use a fake clock and
+/// zero backoff, so nothing waits.
 /// </summary>
 public sealed class MultiRegionScanningProperties
 {
