@@ -17,7 +17,7 @@ public sealed partial class TopOffenders
     public int Count { get; set; } = 10;
 
     [Parameter]
-    public string Title { get; set; } = "Fix these first: resources with the most spend at stake";
+    public string Title { get; set; } = "Top violations by cost at stake";
 
     /// <summary>The region filter, kept in the links.</summary>
     [Parameter]
