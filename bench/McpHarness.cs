@@ -20,6 +20,14 @@ public static class McpHarness
     private const int Resources = 100_000;
     private const int Clients = 32;
     private const int WarmUpCallsPerClient = 20;
+
+    /// <summary>
+    /// Warm-up ends once QuietRoundsToSettle rounds in a row each compiled fewer methods than SettledMethodsPerRound
+    /// (tiering has settled), or after MaxWarmUpRounds.
+    /// </summary>
+    private const int SettledMethodsPerRound = 10;
+    private const int QuietRoundsToSettle = 5;
+    private const int MaxWarmUpRounds = 80;
     private const int CallsPerClient = 200;
     private const double TargetP50 = 5;
     private const double TargetP99 = 50;
@@ -44,15 +52,46 @@ public static class McpHarness
         var arguments = new Dictionary<string, object?> { ["resource_types"] = ResourceCatalogue.All.Select(t => t.Name).ToArray() };
         await using var first = await ConnectAsync(host);
         var scan = Stopwatch.StartNew();
-        var answer = Structured(await first.CallToolAsync("check_tag_compliance", arguments));
+        var firstResult = await first.CallToolAsync("check_tag_compliance", arguments);
+        var answer = Structured(firstResult);
         Console.WriteLine($"MCP check_tag_compliance, cached: {answer.GetProperty("total_resources").GetInt32():N0} resources, " +
             $"{answer.GetProperty("violation_count").GetInt32():N0} violations in the result (first call scanned in {scan.Elapsed.TotalSeconds:N1} s); " +
             $"{Clients} clients × {calls} calls; {Environment.ProcessorCount} cores; server GC {System.Runtime.GCSettings.IsServerGC}");
+        Console.WriteLine($"  answer: structured content {answer.GetRawText().Length / 1024.0:N1} KB, text content " +
+            $"{firstResult.Content.OfType<TextContentBlock>().Sum(t => t.Text.Length) / 1024.0:N1} K chars");
+        if (Environment.GetEnvironmentVariable("FINOPS_BENCH_DUMP") is { Length: > 0 } dump)
+        {
+            var tool = (await first.ListToolsAsync()).Single(t => t.Name == "check_tag_compliance").ProtocolTool;
+            await File.WriteAllTextAsync(dump + ".schema.json", tool.OutputSchema!.Value.GetRawText());
+            await File.WriteAllTextAsync(dump + ".answer.json", answer.GetRawText());
+            await File.WriteAllTextAsync(dump + ".text.txt", string.Join("\n", firstResult.Content.OfType<TextContentBlock>().Select(t => t.Text)));
+        }
 
         var clients = await Task.WhenAll(Enumerable.Range(0, Clients).Select(_ => ConnectAsync(host)));
         try
         {
-            _ = await LoadAsync(clients, arguments, WarmUpCallsPerClient); // JIT, connection pools, the answer's shared parts
+            // Connection pools, the answer's shared parts, and the JIT: tiered compilation recompiles hot methods (tier 0,
+            // instrumented, then optimised) on a background thread for a while; measuring before it settles counts
+            // start-up work as per-call cost. Rounds of calls run until one compiles (almost) nothing new.
+            var warmUp = Stopwatch.StartNew();
+            var rounds = 0;
+            long compiled;
+            var quietRounds = 0;
+            do
+            {
+                var before = System.Runtime.JitInfo.GetCompiledMethodCount();
+                _ = await LoadAsync(clients, arguments, WarmUpCallsPerClient);
+                compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - before;
+                rounds++;
+                quietRounds = compiled < SettledMethodsPerRound ? quietRounds + 1 : 0;
+            }
+            while (quietRounds < QuietRoundsToSettle && rounds < MaxWarmUpRounds);
+            Console.WriteLine($"  warm-up: {rounds} rounds of {Clients * WarmUpCallsPerClient:N0} calls in {warmUp.Elapsed.TotalSeconds:N1} s; " +
+                $"last round compiled {compiled} methods{(quietRounds < QuietRoundsToSettle ? " (not settled)" : "")}");
+
+            var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var jitTime = System.Runtime.JitInfo.GetCompilationTime();
+            var cpu = Environment.CpuUsage.TotalTime;
             timings.Start();
             var gen2 = GC.CollectionCount(2);
             var gen0 = GC.CollectionCount(0);
@@ -61,7 +100,10 @@ public static class McpHarness
             var (roundTrips, errors) = await LoadAsync(clients, arguments, calls);
             wall.Stop();
             var server = timings.Stop();
+            var cpuUsed = Environment.CpuUsage.TotalTime - cpu;
             Console.WriteLine($"  GC during the run: {GC.CollectionCount(0) - gen0} gen0, {GC.CollectionCount(2) - gen2} gen2, pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:N0} ms; heap {GC.GetTotalMemory(false) / 1024 / 1024:N0} MB");
+            Console.WriteLine($"  CPU (server and clients together): {cpuUsed.TotalMilliseconds / (Clients * calls):N2} ms per call; JIT during the run: " +
+                $"{System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods:N0} methods, {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:N0} ms");
 
             var total = Clients * calls;
             Console.WriteLine($"  {total:N0} calls in {wall.Elapsed.TotalSeconds:N2} s ({total / wall.Elapsed.TotalSeconds:N0} calls/s), {errors} errors");

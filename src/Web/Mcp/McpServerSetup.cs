@@ -1,3 +1,4 @@
+using FinOps.Domain.Scanning;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModelContextProtocol.Protocol;
@@ -26,6 +27,9 @@ public static class McpServerSetup
 
         builder.Services.TryAddSingleton<IPolicyEditAccess, SettingsPolicyEditAccess>();
         builder.Services.AddSingleton<McpScanResults>();
+
+        // Answers already serialised, per cached result and call (they die with their result).
+        builder.Services.AddSingleton(_ => new ResultMemo<PreparedAnswer>());
         builder.Services.AddMcpServer(options =>
             {
                 options.ServerInfo = new Implementation
