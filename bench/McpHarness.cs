@@ -10,10 +10,13 @@ namespace FinOps.Bench;
 /// <summary>
 /// Issue 6's MCP figure: <c>dotnet run -c Release --project bench -- mcp</c>. The app runs in this process on a loopback
 /// port with a 100,000-resource sample account; after one scan fills the cache, 32 C# MCP clients (Streamable HTTP)
-/// call <c>check_tag_compliance</c> concurrently, answered from the cached result. Reports server time per request
-/// (see <see cref="McpServerTimings"/>), client round-trip time and GC activity, then the same with a pause between
-/// calls (informational). Target (closed loop, no pause): server p50 ≤ 5 ms and p99 ≤ 50 ms, no errors. Exits
-/// non-zero when it is missed. Optional argument: calls per client (default 200).
+/// call <c>check_tag_compliance</c> concurrently, answered from the cached result, after a warm-up that lasts until
+/// tiered compilation has settled (steady state, not start-up). Reports the answer's size, server time per request
+/// (see <see cref="McpServerTimings"/>), client round-trip time, CPU per call (server and clients share the process)
+/// and GC activity, then the same with a pause between calls (informational). FINOPS_BENCH_DUMP=path writes the
+/// tool's output schema, one answer and its text block next to that path. Target (closed loop, no pause): server
+/// p50 ≤ 5 ms and p99 ≤ 50 ms, no errors. Exits non-zero when it is missed. Optional argument: calls per client
+/// (default 200).
 /// </summary>
 public static class McpHarness
 {
