@@ -28,8 +28,9 @@ public static class McpServerSetup
         builder.Services.TryAddSingleton<IPolicyEditAccess, SettingsPolicyEditAccess>();
         builder.Services.AddSingleton<McpScanResults>();
 
-        // Answers already serialised, per cached result and call (they die with their result).
-        builder.Services.AddSingleton(_ => new ResultMemo<PreparedAnswer>());
+        // Answers already serialised, per cached result and call (they die with their result). A page of 50 violations
+        // is about 35 KB of JSON plus its text block, so 32 kept per result stay within a few MB.
+        builder.Services.AddSingleton(_ => new ResultMemo<PreparedAnswer>(capacityPerResult: 32));
         builder.Services.AddMcpServer(options =>
             {
                 options.ServerInfo = new Implementation
