@@ -9,7 +9,8 @@ namespace FinOps.Bench;
 /// <c>scan</c> runs the scan harness (wall time against the critical-path bound, memory, aggregation);
 /// <c>policy</c> runs the policy-evaluation harness (evaluations per second, bytes per evaluation);
 /// <c>dashboard</c> runs the dashboard's render-time and per-user memory harness;
-/// <c>mcp</c> runs the MCP load harness (cached check_tag_compliance at 32 concurrent clients);
+/// <c>mcp</c> runs the MCP load harness (cached check_tag_compliance at 32 concurrent clients; it starts itself with
+/// <c>mcp-load</c> as a separate load generator for its informational last run);
 /// <c>violations</c> runs the violations-page fetch harness (paging, sorting, filtering 100,000 resources).
 /// </summary>
 public static class Program
@@ -29,6 +30,8 @@ public static class Program
                 return await DashboardHarness.RunAsync(args);
             case ["mcp", ..]:
                 return await McpHarness.RunAsync(args);
+            case ["mcp-load", _, _]:
+                return await McpHarness.LoadGeneratorAsync(args);
             case ["violations", ..]:
                 return await ViolationPageHarness.RunAsync();
             default:

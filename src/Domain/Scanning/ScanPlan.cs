@@ -11,7 +11,7 @@ namespace FinOps.Domain.Scanning;
 /// </summary>
 public sealed class ScanPlan
 {
-    private readonly FrozenSet<string> _keptRegions;
+    private FrozenSet<string>? _keptRegions;
 
     internal ScanPlan(
         ScanRequest request,
@@ -30,7 +30,6 @@ public sealed class ScanPlan
         RegionalTypes = [.. types.Where(t => !t.IsGlobal)];
         GlobalTypes = [.. types.Where(t => t.IsGlobal)];
         IncludesGlobalRegion = regionFilter.IsEmpty || regionFilter.Contains(ResourceCatalogue.GlobalRegion, StringComparer.Ordinal);
-        _keptRegions = (IncludesGlobalRegion ? regions.Append(ResourceCatalogue.GlobalRegion) : regions).ToFrozenSet(StringComparer.Ordinal);
         CacheKey = ScanCacheKey.Compute(regions, types.Select(t => t.Name), regionFilter, request.Severity, evaluator.Policy.ContentHash);
     }
 
@@ -78,6 +77,16 @@ public sealed class ScanPlan
     public bool Keeps(CloudResource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        return _keptRegions.Contains(resource.Region);
+        return (Volatile.Read(ref _keptRegions) ?? KeptRegions()).Contains(resource.Region);
+    }
+
+    /// <summary>
+    /// Built on first use: most plans only look a cached result up by <see cref="CacheKey"/> and never filter resources
+    /// (a frozen set is costly to build, and cheap to read in a scan's loop).
+    /// </summary>
+    private FrozenSet<string> KeptRegions()
+    {
+        var kept = (IncludesGlobalRegion ? Regions.Append(ResourceCatalogue.GlobalRegion) : Regions).ToFrozenSet(StringComparer.Ordinal);
+        return Interlocked.CompareExchange(ref _keptRegions, kept, null) ?? kept;
     }
 }

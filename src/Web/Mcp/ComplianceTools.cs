@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using FinOps.Domain.Policy;
 using FinOps.Domain.Scanning;
 using FinOps.Web.Mcp.Answers;
@@ -11,18 +12,18 @@ namespace FinOps.Web.Mcp;
 /// <summary>The headline question: how compliant is the account and what does it cost.</summary>
 [McpServerToolType]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1707", Justification = "MCP argument names are snake_case on the wire; the SDK takes them from the parameter names.")]
-public sealed class ComplianceTools(McpScanResults results)
+public sealed class ComplianceTools(McpScanResults results, ResultMemo<PreparedAnswer> answers)
 {
     private const string Tool = "check_tag_compliance";
 
     [McpServerTool(Name = Tool, Title = "Check tag compliance", ReadOnly = true, Destructive = false, Idempotent = true,
-        OpenWorld = false, UseStructuredContent = true)]
+        OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(ComplianceAnswer))]
     [Description("Checks resources against the tagging policy: compliance score, resource counts (total, in scope, " +
         "compliant, out of scope), the cost attribution gap in USD with its provenance, a per-region breakdown, which " +
         "regions failed, and a page of violations ranked by cost at stake. Use it first for any question about tag " +
         "compliance or untagged spend. Answers come from the latest cached scan (see as_of) unless force_refresh is true; " +
         "a fresh scan of a large account can take minutes — prefer start_scan + get_scan_status for that.")]
-    public async Task<ComplianceAnswer> CheckTagComplianceAsync(
+    public async Task<CallToolResult> CheckTagComplianceAsync(
         RequestContext<CallToolRequestParams> context,
         IProgress<ProgressNotificationValue> progress,
         [Description("Resource types to check, e.g. [\"ec2:instance\", \"s3:bucket\"], or [\"all\"] for every cost-generating type.")]
@@ -70,7 +71,21 @@ public sealed class ComplianceTools(McpScanResults results)
             (result, fromCache) = await results.GetAsync(request, wantsProgress ? progress : null, cancellationToken).ConfigureAwait(false);
         }
 
-        var filter = severityFilter is { } s ? new ViolationFilter(Severity: s) : ViolationFilter.None;
+        // The answer depends only on the result and these arguments, so asking again (another assistant, the same page
+        // again) is served as serialised the first time: a cached answer costs a lookup, not a page of shaping.
+        var key = string.Create(CultureInfo.InvariantCulture, $"{Tool}|{fingerprint}|{offset}|{pageSize}|{fromCache}");
+        return answers.GetOrAdd(result, key, (Results: results, Result: result, Severity: severityFilter, Fingerprint: fingerprint,
+            Offset: offset, PageSize: pageSize, FromCache: fromCache), static s =>
+            {
+                var answer = Answer(s.Results, s.Result, s.Severity, s.Fingerprint, s.Offset, s.PageSize, s.FromCache);
+                return PreparedAnswer.From(answer, McpText.Compliance(answer));
+            }).ToResult();
+    }
+
+    private static ComplianceAnswer Answer(McpScanResults results, ComplianceResult result, Severity? severity, string fingerprint,
+        int offset, int pageSize, bool fromCache)
+    {
+        var filter = severity is { } s ? new ViolationFilter(Severity: s) : ViolationFilter.None;
         var violations = ViolationQuery.Page(result, filter, ViolationSort.CostAtStake, descending: true, offset, pageSize);
         var next = violations.NextOffset is { } nextOffset ? new McpCursor(result.ScanId, fingerprint, nextOffset).Encode() : null;
         var summary = result.Summary;

@@ -1,3 +1,4 @@
+using FinOps.Domain.Scanning;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModelContextProtocol.Protocol;
@@ -26,6 +27,10 @@ public static class McpServerSetup
 
         builder.Services.TryAddSingleton<IPolicyEditAccess, SettingsPolicyEditAccess>();
         builder.Services.AddSingleton<McpScanResults>();
+
+        // Answers already serialised, per cached result and call (they die with their result). A page of 50 violations
+        // is about 35 KB of JSON plus its text block, so 32 kept per result stay within a few MB.
+        builder.Services.AddSingleton(_ => new ResultMemo<PreparedAnswer>(capacityPerResult: 32));
         builder.Services.AddMcpServer(options =>
             {
                 options.ServerInfo = new Implementation
