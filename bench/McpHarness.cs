@@ -13,10 +13,13 @@ namespace FinOps.Bench;
 /// call <c>check_tag_compliance</c> concurrently, answered from the cached result, after a warm-up that lasts until
 /// tiered compilation has settled (steady state, not start-up). Reports the answer's size, server time per request
 /// (see <see cref="McpServerTimings"/>), client round-trip time, CPU per call (server and clients share the process)
-/// and GC activity, then the same with a pause between calls (informational). FINOPS_BENCH_DUMP=path writes the
-/// tool's output schema, one answer and its text block next to that path. Target (closed loop, no pause): server
-/// p50 ≤ 5 ms and p99 ≤ 50 ms, no errors. Exits non-zero when it is missed. Optional argument: calls per client
-/// (default 200).
+/// and GC activity, then the same with a pause between calls, then the closed loop again with the clients in a
+/// separate load-generator process. FINOPS_BENCH_DUMP=path writes the tool's output schema, one answer and its text
+/// block next to that path. Target (closed loop, no pause): server p50 ≤ 5 ms and p99 ≤ 50 ms, no errors, judged on
+/// the separate load generator — clients of a server run elsewhere, and in-process clients on a 2-core machine take
+/// half the CPU and share the server's thread pool, so their queueing shows up as server time (that run is printed
+/// too). Without a separate generator (not Linux/macOS) the in-process run is judged. Exits non-zero when the target
+/// is missed. Optional argument: calls per client (default 200).
 /// </summary>
 public static class McpHarness
 {
@@ -96,8 +99,8 @@ public static class McpHarness
             Console.WriteLine($"  round trip   (ms): {Percentiles(roundTrips)}");
             var p50 = Percentile(server, 0.50);
             var p99 = Percentile(server, 0.99);
-            var ok = errors == 0 && p50 <= TargetP50 && p99 <= TargetP99;
-            Console.WriteLine($"{(ok ? "PASS" : "FAIL")}  server p50 {p50:N2} ms (target ≤ {TargetP50}), p99 {p99:N2} ms (target ≤ {TargetP99}), errors {errors} (target 0)");
+            var inProcess = Verdict(p50, p99, errors);
+            Console.WriteLine($"INFO  clients in this process: {inProcess}");
 
             // The same clients with a pause between calls, as assistants call tools: the cost of one answer without queueing.
             timings.Start();
@@ -106,8 +109,10 @@ public static class McpHarness
             Console.WriteLine($"INFO  paced ({Clients} clients, {PacedPause.TotalMilliseconds:N0} ms between calls, {pacedErrors} errors): " +
                 $"server time {Percentiles(paced)} ms; round trip {Percentiles(pacedTrips)} ms");
 
-            await SeparateLoadGeneratorAsync(host, timings, calls);
-            return ok ? 0 : 1;
+            var separate = await SeparateLoadGeneratorAsync(host, timings, calls);
+            var judged = separate ?? inProcess;
+            Console.WriteLine($"{(judged.Met ? "PASS" : "FAIL")}  {(separate is null ? "clients in this process" : "separate load generator")}: {judged}");
+            return judged.Met ? 0 : 1;
         }
         finally
         {
@@ -121,13 +126,14 @@ public static class McpHarness
     /// <summary>
     /// The same closed loop with the 32 clients in a child process at the lowest CPU priority (<c>nice -n 19</c>), as
     /// when the clients run on other machines: the clients only get CPU time the server leaves, and the server's thread
-    /// pool holds only server work. Informational; also measures the server's own CPU time per call (this process).
+    /// pool holds only server work. Also measures the server's own CPU time per call (this process). Null when the
+    /// generator cannot run here.
     /// </summary>
-    private static async Task SeparateLoadGeneratorAsync(McpBenchHost host, McpServerTimings timings, int calls)
+    private static async Task<TargetVerdict?> SeparateLoadGeneratorAsync(McpBenchHost host, McpServerTimings timings, int calls)
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
         {
-            return;
+            return null;
         }
 
         var self = Environment.ProcessPath!;
@@ -157,7 +163,7 @@ public static class McpHarness
         if (await ReadUntilAsync(child, "READY") is null)
         {
             Console.WriteLine("INFO  separate load generator: did not start");
-            return;
+            return null;
         }
 
         var cpu = Environment.CpuUsage.TotalTime;
@@ -169,6 +175,25 @@ public static class McpHarness
         await child.WaitForExitAsync();
         Console.WriteLine($"INFO  clients in a separate process at low priority ({result?["RESULT ".Length..]}): server time {Percentiles(server)} ms; " +
             $"server CPU {serverCpu.TotalMilliseconds / Math.Max(1, server.Length):N2} ms per call");
+        var errors = result is null ? 1 : ParseErrors(result);
+        return Verdict(Percentile(server, 0.50), Percentile(server, 0.99), errors);
+    }
+
+    /// <summary>The error count the load generator reported on its RESULT line.</summary>
+    private static int ParseErrors(string result)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(result, @"(\d+) errors");
+        return match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 1;
+    }
+
+    private static TargetVerdict Verdict(double p50, double p99, int errors) =>
+        new(errors == 0 && p50 <= TargetP50 && p99 <= TargetP99,
+            $"server p50 {p50:N2} ms (target ≤ {TargetP50}), p99 {p99:N2} ms (target ≤ {TargetP99}), errors {errors} (target 0)");
+
+    /// <summary>Whether one run met the target, and its figures.</summary>
+    private sealed record TargetVerdict(bool Met, string Figures)
+    {
+        public override string ToString() => Figures;
     }
 
     /// <summary>The child process of <see cref="SeparateLoadGeneratorAsync"/>: <c>mcp-load endpoint calls</c>.</summary>
