@@ -20,6 +20,8 @@ public sealed class OverviewTests : DashboardTestContext
         var rows = page.FindAll("[data-testid=region-table] tbody tr");
         Assert.Equal(result.Regions.Select(r => r.Region), rows.Select(r => r.QuerySelector("td[data-region]")!.GetAttribute("data-region")));
         AssertRegionRows(page, result);
+        var regionCount = result.Regions.Count(r => r.Region != "global");
+        Assert.Contains($"{regionCount} regions and global ·", page.Find("[data-testid=result-scope]").TextContent);
         var top = page.FindAll("[data-testid=top-offenders] tbody tr");
         var offenders = result.TopOffenders(10);
         Assert.Equal(10, top.Count);
