@@ -72,7 +72,7 @@ public static class ReportPdfWriter
         flow.Line("Regions", flow.Heading, PdfPageFlow.Accent);
         flow.Table(
             [
-                new("Region", 1.9), new("Status", 1.3), new("Score", 1, true), new("Non-compliant", 1.8, true),
+                new("Region", 1.8), new("Status", 1.2), new("Score", 1, true), new("Non-compliant", 2.1, true),
                 new("Violations", 1.5, true), new("Gap", 1.6, true), new("Total", 1.6, true),
             ],
             report.Sections.Select(s => new[]

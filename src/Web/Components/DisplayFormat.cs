@@ -1,4 +1,5 @@
 using System.Globalization;
+using FinOps.Domain.Resources;
 using FinOps.Domain.Scanning;
 
 namespace FinOps.Web.Components;
@@ -17,6 +18,23 @@ public static class DisplayFormat
 
     /// <summary>"12,345".</summary>
     public static string Count(long value) => value.ToString("#,##0", Culture);
+
+    /// <summary>
+    /// "17 regions and global": the rows of a result's regional breakdown, the global row named apart (it is not a
+    /// region), as the data-quality panel counts regions.
+    /// </summary>
+    public static string RegionScope(IReadOnlyCollection<RegionalSummary> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var global = rows.Any(r => r.Region == ResourceCatalogue.GlobalRegion);
+        var regions = rows.Count - (global ? 1 : 0);
+        return (regions, global) switch
+        {
+            (0, true) => "global resources only",
+            (_, true) => $"{Count(regions)} region{(regions == 1 ? "" : "s")} and global",
+            _ => $"{Count(regions)} region{(regions == 1 ? "" : "s")}",
+        };
+    }
 
     /// <summary>"73.4%" from a 0–1 score.</summary>
     public static string Percent(double score) => (score * 100).ToString("0.0", Culture) + "%";

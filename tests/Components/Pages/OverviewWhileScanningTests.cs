@@ -39,12 +39,12 @@ public sealed class OverviewWhileScanningTests() : DashboardTestContext(configur
     {
         var first = await ScanAsync();
         var page = Render<Overview>();
-        Assert.Contains(first.Regions.Length.ToString(), page.Find("[data-testid=result-scope]").TextContent);
+        Assert.Contains($"{first.Regions.Length - 1} regions and global", page.Find("[data-testid=result-scope]").TextContent);
 
         var second = await ScanAsync(new ScanRequest(["all"], ["eu-west-1"], ForceRefresh: true));
 
         page.WaitForAssertion(() => Assert.Equal(Expected.Count(second.Summary.InScope), page.Find("[data-testid=in-scope]").TextContent.Trim()), Patience);
-        Assert.Contains("1 region ", page.Find("[data-testid=result-scope]").TextContent);
+        Assert.Contains("· 1 region ·", page.Find("[data-testid=result-scope]").TextContent);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using FinOps.Domain.Resources;
 using FinOps.Domain.Scanning;
 using Microsoft.AspNetCore.Components;
 
@@ -21,10 +20,7 @@ public sealed partial class Overview
 
     private static string Scope(ComplianceResult view)
     {
-        // "global" is a row of the breakdown, not a region: counted apart, as the data-quality panel counts regions.
-        var global = view.Regions.Any(r => r.Region == ResourceCatalogue.GlobalRegion);
-        var regions = view.Regions.Length - (global ? 1 : 0);
-        return $"{view.Account.DisplayName} · {DisplayFormat.Count(regions)} region{(regions == 1 ? "" : "s")}{(global ? " and global" : "")} · " +
+        return $"{view.Account.DisplayName} · {DisplayFormat.RegionScope(view.Regions)} · " +
             $"{DisplayFormat.Count(view.Types.Length)} resource types · costs for {view.CostPeriod.Label}";
     }
 }
