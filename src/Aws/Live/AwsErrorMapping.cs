@@ -94,7 +94,7 @@ public static partial class AwsErrorMapping
 
         return exception is AmazonClientException
             ? new ResourceSourceException(SourceFailureKind.Permanent,
-                $"{call.IamAction} in {region} failed in the AWS SDK: {exception.Message}", inner: exception)
+                $"{call.IamAction} in {region} failed in the AWS SDK ({exception.GetType().Name}; the details are in the server log).", inner: exception)
             : null;
     }
 

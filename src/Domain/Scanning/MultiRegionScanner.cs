@@ -270,6 +270,9 @@ public sealed partial class MultiRegionScanner(
             var transient = IsTransient(error, token);
             if (!transient || retry >= _options.MaxRetries)
             {
+                // Users see a short reason; the log keeps the whole exception (with what the SDK or source said).
+                LogListingFailed(logger, run.Name, type.Name, error);
+
                 return transient && retry > 0
                     ? $"{Describe(error)} (still failing after {retry} {(retry == 1 ? "retry" : "retries")})"
                     : Describe(error);
@@ -294,7 +297,7 @@ public sealed partial class MultiRegionScanner(
         HttpRequestException http => $"network error: {http.Message}",
         TimeoutException timeout => $"timed out: {timeout.Message}",
         OperationCanceledException => "the request timed out",
-        _ => error.Message,
+        _ => FailureText.Of(error),
     };
 
     private async Task<(CostSnapshot Snapshot, string? Failure)> FetchCostsAsync(TaggingPolicy policy, DateTimeOffset now,
@@ -317,15 +320,15 @@ public sealed partial class MultiRegionScanner(
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            LogCostsFailed(logger, period.ToString(), "timed out");
+            LogCostsTimedOut(logger, period.ToString());
             return (CostSnapshot.Empty(period, query.Metric, time.GetUtcNow(), "unavailable"), $"timed out after {_options.RegionScanTimeoutSeconds} s");
         }
 #pragma warning disable CA1031 // Spend is secondary: without it the compliance figures still stand, and the result says so.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogCostsFailed(logger, period.ToString(), ex.Message);
-            return (CostSnapshot.Empty(period, query.Metric, time.GetUtcNow(), "unavailable"), ex.Message);
+            LogCostsFailed(logger, period.ToString(), ex);
+            return (CostSnapshot.Empty(period, query.Metric, time.GetUtcNow(), "unavailable"), FailureText.Of(ex));
         }
     }
 
@@ -351,11 +354,17 @@ public sealed partial class MultiRegionScanner(
     [LoggerMessage(Level = LogLevel.Information, Message = "Retrying {ResourceType} in {Region} (retry {Retry}) after {DelayMs} ms: {Reason}")]
     private static partial void LogRetrying(ILogger logger, string region, string resourceType, int retry, double delayMs, string reason);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Listing {ResourceType} in {Region} failed")]
+    private static partial void LogListingFailed(ILogger logger, string region, string resourceType, Exception error);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Region {Region} failed: {Reason}")]
     private static partial void LogRegionFailed(ILogger logger, string region, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Costs for {Period} could not be fetched: {Reason}")]
-    private static partial void LogCostsFailed(ILogger logger, string period, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Costs for {Period} could not be fetched")]
+    private static partial void LogCostsFailed(ILogger logger, string period, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Costs for {Period} could not be fetched: timed out")]
+    private static partial void LogCostsTimedOut(ILogger logger, string period);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The account identity could not be read: {Reason}")]
     private static partial void LogIdentityFailed(ILogger logger, string reason);

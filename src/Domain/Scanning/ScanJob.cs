@@ -224,7 +224,7 @@ public sealed partial class ScanJob
 
     internal void Succeed(ComplianceResult result) => Finish(ScanJobStatus.Succeeded, result, null, () => _completion.TrySetResult(result));
 
-    internal void Fail(Exception error) => Finish(ScanJobStatus.Failed, null, error.Message, () => _completion.TrySetException(error));
+    internal void Fail(Exception error) => Finish(ScanJobStatus.Failed, null, FailureText.Of(error), () => _completion.TrySetException(error));
 
     internal void MarkCancelled() => Finish(ScanJobStatus.Cancelled, null, null, () => _completion.TrySetCanceled(_cancellation.Token));
 

@@ -10,7 +10,7 @@ namespace FinOps.Web.Mcp;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1707", Justification = "MCP argument names are snake_case on the wire; the SDK takes them from the parameter names.")]
 public sealed class ScanTools(McpScanResults results, TimeProvider time)
 {
-    [McpServerTool(Name = "start_scan", Title = "Start a scan", ReadOnly = false, Destructive = false, Idempotent = true,
+    [McpServerTool(Name = "start_scan", Title = "Start a scan", ReadOnly = false, Destructive = false, Idempotent = false,
         OpenWorld = false, UseStructuredContent = true)]
     [Description("Starts a scan in the background and returns its scan_id at once; poll get_scan_status until it is no " +
         "longer running. Use it for fresh data on large accounts, where waiting inside one call could exceed a tool " +

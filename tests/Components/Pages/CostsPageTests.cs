@@ -116,6 +116,18 @@ public sealed class CostsPageTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Fix_plan_links_keep_the_region_filter()
+    {
+        var result = await ScanAsync();
+        var top = FixRanking.Build(result.ForRegions(["eu-west-1"])).Overall.Resources[0];
+
+        var page = RenderAt("/costs?regions=eu-west-1");
+
+        var link = page.Find($"[data-testid=fix-plan] tr[data-arn='{top.Arn}'] a");
+        Assert.Equal("resources/" + Uri.EscapeDataString(top.Arn) + "?regions=eu-west-1", link.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Another_month_in_the_address_is_priced_by_the_domain_for_that_month()
     {
         var result = await ScanAsync();

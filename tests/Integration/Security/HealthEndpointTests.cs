@@ -1,4 +1,6 @@
 using System.Net;
+using FinOps.Domain.Ports;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FinOps.Tests.Integration.Security;
 
@@ -38,5 +40,26 @@ public sealed class HealthEndpointTests(OidcTestProvider provider)
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.Equal("Unhealthy", await ready.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
+
+    [Fact]
+    public async Task Ready_is_unhealthy_when_the_inventory_source_does_not_answer_and_live_stays_healthy()
+    {
+        using var app = SecuredAppHost.Start(services: services => services.AddSingleton<IRegionCatalogue>(new UnreachableRegionCatalogue()));
+        using var http = app.NewHttpClient();
+
+        using var ready = await http.GetAsync("/health/ready");
+        using var live = await http.GetAsync("/health/live");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("Unhealthy", await ready.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
+
+    /// <summary>A region catalogue whose account cannot be reached (e.g. no network to AWS).</summary>
+    private sealed class UnreachableRegionCatalogue : IRegionCatalogue
+    {
+        public Task<IReadOnlyList<RegionInfo>> ListRegionsAsync(CancellationToken cancellationToken) =>
+            throw new HttpRequestException("connection refused (ec2.us-east-1.amazonaws.com:443)");
     }
 }

@@ -106,7 +106,24 @@ public sealed class MultiRegionScannerTests
         var result = await harness.ScanAsync(Instances);
 
         Assert.Equal(1, harness.Inventory.Calls[("us-east-1", "ec2:instance")]);
-        Assert.Equal("ec2:instance: bad page token", Assert.Single(result.RegionMetadata.FailedRegions).Reason);
+        Assert.Equal("ec2:instance: " + FailureText.Unexpected, Assert.Single(result.RegionMetadata.FailedRegions).Reason);
+    }
+
+    [Fact]
+    public async Task What_an_unexpected_exception_says_stays_in_the_log_and_never_reaches_the_result()
+    {
+        const string secret = "token=s3cr3t at /srv/finops/App_Data/keys";
+        using var harness = ThreeRegions();
+        harness.Inventory.With("us-east-1", new ThrowingFault(() => new InvalidOperationException(secret)));
+        harness.Costs.Failure = new InvalidOperationException(secret);
+
+        var result = await harness.ScanAsync(Instances);
+
+        var shown = string.Join("\n", result.RegionMetadata.FailedRegions.Select(f => f.Reason)
+            .Concat(result.DataQuality.Notes).Concat(result.Regions.Select(r => r.FailureReason ?? "")));
+        Assert.DoesNotContain("s3cr3t", shown);
+        Assert.DoesNotContain("/srv/", shown);
+        Assert.Contains(FailureText.Unexpected, shown);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FinOps.Domain.Policy;
 using FinOps.Domain.Scanning;
 using Microsoft.AspNetCore.Components;
 
@@ -17,6 +18,8 @@ public sealed partial class ResultView : IDisposable
     private ScanJobSnapshot? _lastFailure;
     private List<string> _missing = [];
     private ScanJob? _watched;
+    private string? _policyHash;
+    private bool _scanRunning;
     private IDisposable? _progress;
     private IDisposable? _jobs;
 
@@ -25,6 +28,9 @@ public sealed partial class ResultView : IDisposable
 
     [Inject]
     public required ComplianceService Compliance { get; init; }
+
+    [Inject]
+    public required PolicyService Policies { get; init; }
 
     /// <summary>The page's content, given the result to show.</summary>
     [Parameter, EditorRequired]
@@ -45,18 +51,38 @@ public sealed partial class ResultView : IDisposable
     /// <summary>The result shown, once there is one.</summary>
     public ComplianceResult? Result => _result;
 
-    protected override void OnInitialized() =>
+    protected override async Task OnInitializedAsync()
+    {
         _jobs = Compliance.SubscribeJobs(job => _ = InvokeAsync(() =>
         {
             Load();
             StateHasChanged();
         }));
+        Policies.PolicyChanged += OnPolicyChanged;
+        try
+        {
+            _policyHash ??= (await Policies.GetPolicyAsync(CancellationToken.None)).ContentHash;
+        }
+        catch (InvalidPolicyException)
+        {
+            // The policy page explains a broken policy file; here there is nothing to compare with.
+        }
+    }
+
+    /// <summary>A saved policy makes the shown figures stale until a scan under it lands.</summary>
+    private void OnPolicyChanged(TaggingPolicy policy) => _ = InvokeAsync(() =>
+    {
+        _policyHash = policy.ContentHash;
+        Load();
+        StateHasChanged();
+    });
 
     protected override void OnParametersSet() => Load();
 
     private void Load()
     {
         _result = Results.Resolve(ScanId, Regions);
+        _scanRunning = Compliance.ListJobs().Any(j => !j.IsFinished);
         if (_result is not null)
         {
             var covered = _result.Regions.Select(r => r.Region).ToHashSet(StringComparer.Ordinal);
@@ -100,6 +126,7 @@ public sealed partial class ResultView : IDisposable
 
     public void Dispose()
     {
+        Policies.PolicyChanged -= OnPolicyChanged;
         _jobs?.Dispose();
         _progress?.Dispose();
     }

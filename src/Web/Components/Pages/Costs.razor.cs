@@ -3,6 +3,7 @@ using FinOps.Domain.Costs;
 using FinOps.Domain.Ports;
 using FinOps.Domain.Scanning;
 using FinOps.Web.Components.Controls;
+using FinOps.Web.Components.Layout;
 using Microsoft.AspNetCore.Components;
 
 namespace FinOps.Web.Components.Pages;
@@ -52,7 +53,7 @@ public sealed partial class Costs : IDisposable
     public string? MetricQuery { get; set; }
 
     /// <summary>Whether the app shows its dark theme (charts follow it), when the layout says so.</summary>
-    [CascadingParameter(Name = "DarkMode")]
+    [CascadingParameter(Name = MainLayout.DarkModeCascade)]
     public bool DarkMode { get; set; }
 
     private string OverallLabel => _regions.IsEmpty ? "All regions" : "All selected regions";
@@ -198,7 +199,7 @@ public sealed partial class Costs : IDisposable
     private static IEnumerable<GapClosure> FixScopes(AttributionGapReport report) =>
         [report.FixPlan.Overall, .. report.FixPlan.Regions.Where(r => r.GapCents > 0)];
 
-    private static string ResourceLink(string arn) => "resources/" + Uri.EscapeDataString(arn);
+    private string ResourceLink(string arn) => RegionSelection.Link("resources/" + Uri.EscapeDataString(arn), _regions);
 
     private static string MetricLabel(CostMetric metric) => metric == CostMetric.Amortized ? "Amortized" : "Unblended";
 
