@@ -26,7 +26,7 @@ public sealed class OverviewPageTests(BrowserFixture browser) : IDisposable
         Assert.True(await table.Locator("tbody tr").CountAsync() >= 17, "every enabled region has a row");
         Assert.Equal(10, await page.GetByTestId("top-offenders").Locator("tbody tr").CountAsync());
         Assert.StartsWith("As of ", await page.GetByTestId("data-freshness").InnerTextAsync());
-        Assert.False(await HasHorizontalScrollAsync(page), "the overview fits 1280 px without horizontal scrolling");
+        Assert.False(await PageChecks.HasHorizontalScrollAsync(page), "the overview fits 1280 px without horizontal scrolling");
         await BrowserFixture.ScreenshotAsync(page, "overview");
     }
 
@@ -79,7 +79,7 @@ public sealed class OverviewPageTests(BrowserFixture browser) : IDisposable
         await page.WaitForURLAsync(new Regex(@"/regions/[a-z]{2}-[a-z]+-\d$"));
         await page.GetByTestId("type-table").WaitForAsync();
         Assert.True(await page.GetByTestId("missing-tags").Locator("tbody tr").CountAsync() >= 1);
-        Assert.False(await HasHorizontalScrollAsync(page), "the region view fits 1280 px without horizontal scrolling");
+        Assert.False(await PageChecks.HasHorizontalScrollAsync(page), "the region view fits 1280 px without horizontal scrolling");
         await BrowserFixture.ScreenshotAsync(page, "region-view");
     }
 
@@ -89,6 +89,7 @@ public sealed class OverviewPageTests(BrowserFixture browser) : IDisposable
         var page = await browser.NewPageAsync(_app.BaseUrl);
         await BrowserFixture.OpenAsync(page, "/regions");
         await page.GetByTestId("region-table").WaitForAsync();
+        Assert.False(await PageChecks.HasHorizontalScrollAsync(page), "the regions index fits 1280 px without horizontal scrolling");
         await BrowserFixture.ScreenshotAsync(page, "regions");
 
         await BrowserFixture.OpenAsync(page, "/regions/xx-nowhere-9");
@@ -110,9 +111,6 @@ public sealed class OverviewPageTests(BrowserFixture browser) : IDisposable
         await page.Locator(".apexcharts-canvas").Nth(1).WaitForAsync();
         await BrowserFixture.ScreenshotAsync(page, "overview-dark");
     }
-
-    internal static Task<bool> HasHorizontalScrollAsync(IPage page) =>
-        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
 
     public void Dispose() => _app.Dispose();
 }

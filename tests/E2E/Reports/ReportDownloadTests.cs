@@ -35,6 +35,7 @@ public sealed class ReportDownloadTests(BrowserFixture browser) : IDisposable
         await page.Mouse.ClickAsync(1200, 700);
         await Assertions.Expect(page.GetByRole(AriaRole.Option, new() { Name = "eu-west-2", Exact = true })).ToBeHiddenAsync();
         await Assertions.Expect(page.GetByTestId("report-summary")).ToContainTextAsync("eu-west-1, us-east-1 for");
+        Assert.False(await PageChecks.HasHorizontalScrollAsync(page), "the reports page fits 1280 px without horizontal scrolling");
         await BrowserFixture.ScreenshotAsync(page, "reports");
 
         var pdf = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-report").ClickAsync());
@@ -68,6 +69,7 @@ public sealed class ReportDownloadTests(BrowserFixture browser) : IDisposable
         Assert.Equal(2, await page.GetByTestId("gap-by-region").Locator("tbody tr").CountAsync());
         await Assertions.Expect(page.GetByTestId("waterfall-reconciles")).ToContainTextAsync("to the cent");
         await Assertions.Expect(page.GetByTestId("fix-sentence-all")).ToContainTextAsync("of the gap across the selected regions");
+        Assert.False(await PageChecks.HasHorizontalScrollAsync(page), "the costs page fits 1280 px without horizontal scrolling");
         await BrowserFixture.ScreenshotAsync(page, "costs");
 
         await page.GetByTestId("headline-gap").FocusAsync();
@@ -75,6 +77,9 @@ public sealed class ReportDownloadTests(BrowserFixture browser) : IDisposable
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Waterfall for" }).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "eu-west-1", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("waterfall")).ToHaveAttributeAsync("aria-label", "Reconciliation of eu-west-1");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Waterfall for" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "ec2:instance", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("waterfall")).ToHaveAttributeAsync("aria-label", "Reconciliation of ec2:instance");
     }
 
     private static List<string> SheetNames(string xlsxPath)

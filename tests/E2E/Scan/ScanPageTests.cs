@@ -44,7 +44,7 @@ public sealed class ScanPageTests(BrowserFixture browser) : IDisposable
         Assert.Equal(1, states.Count(s => s == "failed"));
         Assert.All(states.Where(s => s != "failed"), s => Assert.Equal("succeeded", s));
         await Assertions.Expect(page.GetByTestId("job-result-quality")).ToHaveTextAsync("partial");
-        Assert.False(await Overview.OverviewPageTests.HasHorizontalScrollAsync(page), "the scan page fits 1280 px without horizontal scrolling");
+        Assert.False(await PageChecks.HasHorizontalScrollAsync(page), "the scan page fits 1280 px without horizontal scrolling");
         await BrowserFixture.ScreenshotAsync(page, "scan-finished");
 
         // The second tab followed the same job to the same end.

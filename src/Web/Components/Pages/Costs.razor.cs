@@ -126,7 +126,7 @@ public sealed partial class Costs : IDisposable
                 AttributionGapReport.From(view, GapGrouping.Region, FixRanking.DefaultTop, notes),
                 AttributionGapReport.From(view, GapGrouping.ResourceType, FixRanking.DefaultTop, notes),
                 AttributionGapReport.From(view, GapGrouping.Service, FixRanking.DefaultTop, notes));
-            if (_waterfallScope != GapClosure.AllRegions && _view.ByRegion.Rows.All(r => r.Key != _waterfallScope))
+            if (_waterfallScope != GapClosure.AllRegions && ReferenceEquals(WaterfallRow(_view), WaterfallOverall(_view)))
             {
                 _waterfallScope = GapClosure.AllRegions;
             }
@@ -192,8 +192,16 @@ public sealed partial class Costs : IDisposable
         }));
     }
 
-    private AttributionGapRow WaterfallRow(AttributionGapReport report) =>
-        report.Rows.FirstOrDefault(r => r.Key == _waterfallScope) ?? report.Overall;
+    /// <summary>Waterfall choices for a resource type carry this prefix; region choices are the region's key.</summary>
+    private const string TypeScopePrefix = "type:";
+
+    /// <summary>The row the waterfall draws: a region's, a resource type's, or the whole selection's.</summary>
+    private AttributionGapRow WaterfallRow(CostsView view) =>
+        _waterfallScope.StartsWith(TypeScopePrefix, StringComparison.Ordinal)
+            ? view.ByType.Rows.FirstOrDefault(r => r.Key == _waterfallScope[TypeScopePrefix.Length..]) ?? WaterfallOverall(view)
+            : view.ByRegion.Rows.FirstOrDefault(r => r.Key == _waterfallScope) ?? WaterfallOverall(view);
+
+    private static AttributionGapRow WaterfallOverall(CostsView view) => view.ByRegion.Overall;
 
     /// <summary>The overall closure, then each region that has a gap.</summary>
     private static IEnumerable<GapClosure> FixScopes(AttributionGapReport report) =>
