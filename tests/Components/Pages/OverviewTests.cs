@@ -20,6 +20,7 @@ public sealed class OverviewTests : DashboardTestContext
         var rows = page.FindAll("[data-testid=region-table] tbody tr");
         Assert.Equal(result.Regions.Select(r => r.Region), rows.Select(r => r.QuerySelector("td[data-region]")!.GetAttribute("data-region")));
         AssertRegionRows(page, result);
+        Assert.Contains(page.FindAll("a"), a => a.GetAttribute("href") == "costs" && a.TextContent.Contains("Cost breakdown", StringComparison.Ordinal));
         var regionCount = result.Regions.Count(r => r.Region != "global");
         Assert.Contains($"{regionCount} regions and global ·", page.Find("[data-testid=result-scope]").TextContent);
         var top = page.FindAll("[data-testid=top-offenders] tbody tr");
