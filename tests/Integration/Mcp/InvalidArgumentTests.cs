@@ -5,7 +5,10 @@ namespace FinOps.Tests.Integration.Mcp;
 [Collection(McpHostCollection.Name)]
 public sealed class InvalidArgumentTests(McpHostFixture fixture)
 {
-    /// <summary>Tool, arguments, and words the error must contain (what was wrong and what is accepted).</summary>
+    /// <summary>
+    /// Tool, arguments, and words the error must contain (what was wrong and what is accepted). NodeClientTests sends
+    /// the same table through the npm SDK client.
+    /// </summary>
     public static TheoryData<string, string, string[]> InvalidCalls => new()
     {
         { "check_tag_compliance", """{"resource_types":["ec2:bogus"]}""", ["'ec2:bogus'", "ec2:instance", "all"] },

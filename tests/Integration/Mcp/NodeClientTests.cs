@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace FinOps.Tests.Integration.Mcp;
 
@@ -7,7 +8,7 @@ namespace FinOps.Tests.Integration.Mcp;
 public sealed class NodeClientTests(McpHostFixture fixture)
 {
     [Fact]
-    public async Task The_typescript_sdk_client_lists_every_tool_and_gets_schema_valid_answers_and_named_errors()
+    public async Task The_typescript_sdk_client_lists_every_tool_and_gets_schema_valid_answers()
     {
         var compliance = await fixture.Client.AnswerAsync("check_tag_compliance", """{"resource_types":["all"],"limit":1}""");
         var arn = compliance.GetProperty("violations")[0].GetProperty("arn").GetString();
@@ -28,15 +29,7 @@ public sealed class NodeClientTests(McpHostFixture fixture)
             Call("generate_compliance_report", new { format = "markdown" }),
             Call("export_violations_csv", new { max_rows = 5 }),
         ];
-        object[] invalid =
-        [
-            Call("check_tag_compliance", new { resource_types = new[] { "ec2:bogus" } }),
-            Call("check_tag_compliance", new { resource_types = new[] { "all" }, limit = 1000 }),
-            Call("validate_resource_tags", new { resource_arns = new[] { "nonsense" } }),
-            Call("get_cost_attribution_gap", new { group_by = "colour" }),
-        ];
-
-        var output = await RunAsync([.. valid, .. invalid]);
+        var output = await RunAsync(valid, "node-valid-calls.json");
 
         var tools = output.GetProperty("tools").EnumerateArray().ToList();
         Assert.Equal(McpToolNames.All.Order(), tools.Select(t => t.GetProperty("name").GetString()!).Order());
@@ -51,20 +44,52 @@ public sealed class NodeClientTests(McpHostFixture fixture)
             Assert.Equal(JsonValueKind.Object, result.GetProperty("structuredContent").ValueKind);
             Assert.Equal(JsonValueKind.String, result.GetProperty("structuredContent").GetProperty("as_of").ValueKind);
         }
+    }
 
-        string[][] expected = [["ec2:bogus", "ec2:instance"], ["limit", "1 to 500"], ["nonsense", "arn:"], ["group_by", "resource_type"]];
-        foreach (var (result, words) in results.Skip(valid.Length).Zip(expected))
+    [Fact]
+    public async Task The_typescript_sdk_client_gets_a_tool_error_naming_the_problem_for_every_invalid_argument_case()
+    {
+        // The same table as the C# client's test, so the two clients cannot drift apart.
+        var cases = InvalidArgumentTests.InvalidCalls
+            .Select(row => (Tool: (string)row[0], Arguments: (string)row[1], Expected: (string[])row[2]))
+            .ToList();
+        Assert.NotEmpty(cases);
+        object[] calls = [.. cases.Select(c => Call(c.Tool, JsonNode.Parse(c.Arguments))), Call("list_regions")];
+
+        // Through a file: one case's arguments exceed 1 MiB, too long for a command line.
+        var output = await RunAsync(calls, "node-invalid-calls.json");
+
+        var results = output.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(calls.Length, results.Count);
+        Assert.Multiple([.. cases.Zip(results, (c, result) => (Action)(() => AssertNamedToolError(c.Tool, c.Arguments, c.Expected, result)))]);
+
+        // The server keeps serving the same session after every refusal.
+        var last = results[^1];
+        Assert.False(last.GetProperty("isError").GetBoolean(), $"list_regions after the refusals: {last.GetProperty("text")} {last.GetProperty("thrown")}");
+        Assert.NotEmpty(last.GetProperty("structuredContent").GetProperty("regions").EnumerateArray());
+    }
+
+    private static void AssertNamedToolError(string tool, string arguments, string[] expected, JsonElement result)
+    {
+        var call = $"{tool} {(arguments.Length > 120 ? arguments[..120] + "…" : arguments)}";
+        Assert.Equal(tool, result.GetProperty("name").GetString());
+        Assert.True(result.GetProperty("thrown").ValueKind == JsonValueKind.Null, $"{call}: the client threw {result.GetProperty("thrown")}");
+        Assert.True(result.GetProperty("isError").GetBoolean(), $"{call}: should have been a tool error");
+        var text = result.GetProperty("text").GetString() ?? "";
+        foreach (var words in expected)
         {
-            Assert.True(result.GetProperty("isError").GetBoolean());
-            Assert.All(words, w => Assert.Contains(w, result.GetProperty("text").GetString(), StringComparison.Ordinal));
+            Assert.True(text.Contains(words, StringComparison.Ordinal), $"{call}: error lacks '{words}': {text}");
         }
+
+        Assert.False(text.Contains("Exception", StringComparison.Ordinal) || text.Contains("   at ", StringComparison.Ordinal), $"{call}: error leaks internals: {text}");
+        Assert.True(text.Length < 4000, $"{call}: error is {text.Length} characters long");
     }
 
     private static object Call(string name, object? arguments = null) => new { name, arguments = arguments ?? new { } };
 
-    private async Task<JsonElement> RunAsync(object[] calls)
+    private async Task<JsonElement> RunAsync(object[] calls, string fileName)
     {
-        var file = Path.Combine(fixture.Host.DataPath, "node-calls.json");
+        var file = Path.Combine(fixture.Host.DataPath, fileName);
         Directory.CreateDirectory(fixture.Host.DataPath);
         await File.WriteAllTextAsync(file, JsonSerializer.Serialize(calls));
         var (exit, stdout, stderr) = await NodeRunner.RunAsync(["mcp-client.mjs", fixture.Host.McpEndpoint.ToString(), file], TimeSpan.FromMinutes(3));
