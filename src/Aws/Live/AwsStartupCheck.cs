@@ -50,7 +50,11 @@ public sealed partial class AwsStartupCheck(StsAccountIdentity identity, Account
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    /// <summary>
+    /// Stops the check. The token source is cancelled, not disposed (as BackgroundService does): a host may stop its
+    /// services after the container that owns them was disposed, and StopAsync must still be able to cancel.
+    /// </summary>
+    public void Dispose() => _stopping.Cancel();
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information,
         Message = "Scanning AWS account {Account} as {CallerArn} (credentials from {CredentialSource})")]

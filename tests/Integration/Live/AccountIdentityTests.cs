@@ -46,6 +46,19 @@ public sealed class AccountIdentityTests
     }
 
     [Fact]
+    public async Task The_start_up_check_can_be_stopped_after_its_container_disposed_it()
+    {
+        await using var aws = await LiveAwsHarness.StartAsync();
+        var check = new AwsStartupCheck(aws.Identity, aws.Credentials, NullLogger<AwsStartupCheck>.Instance);
+        await check.StartAsync(CancellationToken.None);
+
+        check.Dispose();
+        await check.StopAsync(CancellationToken.None);
+
+        Assert.True(check.Completion!.IsCompleted);
+    }
+
+    [Fact]
     public async Task Without_usable_credentials_the_start_up_check_says_why()
     {
         await using var aws = await LiveAwsHarness.StartAsync(o => o.Profile = "no-such-profile");
