@@ -72,8 +72,8 @@ public static class ReportPdfWriter
         flow.Line("Regions", flow.Heading, PdfPageFlow.Accent);
         flow.Table(
             [
-                new("Region", 1.8), new("Status", 1.2), new("Score", 1, true), new("Non-compliant", 2.1, true),
-                new("Violations", 1.5, true), new("Gap", 1.6, true), new("Total", 1.6, true),
+                new("Region", 1.7), new("Status", 1.4), new("Score", 0.9, true), new("Non-compliant", 2.0, true),
+                new("Violations", 1.4, true), new("Gap", 1.6, true), new("Total", 1.7, true),
             ],
             report.Sections.Select(s => new[]
             {
