@@ -67,8 +67,7 @@ public sealed class ComplianceTools(McpScanResults results, ResultMemo<PreparedA
         }
         else
         {
-            var wantsProgress = context.Params?.ProgressToken is not null;
-            (result, fromCache) = await results.GetAsync(request, wantsProgress ? progress : null, cancellationToken).ConfigureAwait(false);
+            (result, fromCache) = await results.GetAsync(request, context, progress, cancellationToken).ConfigureAwait(false);
         }
 
         // The answer depends only on the result and these arguments, so asking again (another assistant, the same page

@@ -53,7 +53,7 @@ public sealed class CostTools(McpScanResults results, CostAttributionService cos
 
         var regionFilter = McpArguments.Regions(regions);
         var (result, _) = await results.GetAsync(new ScanRequest([ResourceCatalogue.AllKeyword], [.. regionFilter]),
-            context.Params?.ProgressToken is null ? null : progress, cancellationToken).ConfigureAwait(false);
+            context, progress, cancellationToken).ConfigureAwait(false);
         var report = await McpErrors.GuardAsync(() => costs.GetGapAsync(result,
             new AttributionGapQuery(billingPeriod, metric is null ? null : costMetric, grouping), cancellationToken)).ConfigureAwait(false);
         return McpAnswers.AttributionGap(result, report);

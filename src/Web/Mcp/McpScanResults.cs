@@ -1,17 +1,21 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using FinOps.Domain.Costs;
+using FinOps.Domain.Resources;
 using FinOps.Domain.Scanning;
 using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 
 namespace FinOps.Web.Mcp;
 
 /// <summary>
 /// How the tools obtain scan results: from the result cache whenever it answers the question (including a cached
 /// unfiltered scan narrowed to the asked regions), otherwise by a background scan whose progress is forwarded to the
-/// caller. Nothing here computes a figure; it only picks the result every figure comes from.
+/// caller, when the caller may cause one (<see cref="IScanAccess"/>). Nothing here computes a figure; it only picks the
+/// result every figure comes from.
 /// </summary>
-public sealed class McpScanResults(ComplianceService compliance)
+public sealed class McpScanResults(ComplianceService compliance, IScanAccess scanAccess)
 {
     private readonly ConditionalWeakTable<ComplianceResult, Lazy<AttributionGapRow>> _overall = [];
 
@@ -25,22 +29,34 @@ public sealed class McpScanResults(ComplianceService compliance)
         return _overall.GetValue(result, static r => new Lazy<AttributionGapRow>(() => AttributionGapReport.From(r, top: 1).Overall)).Value;
     }
 
-    /// <summary>A result, and whether it came from the cache.</summary>
-    public async Task<(ComplianceResult Result, bool FromCache)> GetAsync(ScanRequest request,
+    /// <summary>
+    /// A result, and whether it came from the cache. A question no cached scan answers is a tool error for a caller who
+    /// may not scan, unless the scan covers every cost-generating type (<c>force_refresh</c> was already checked before the
+    /// tool ran). A scan's progress goes to
+    /// <paramref name="progress"/> when the caller asked for progress notifications.
+    /// </summary>
+    public async Task<(ComplianceResult Result, bool FromCache)> GetAsync(ScanRequest request, RequestContext<CallToolRequestParams> asker,
         IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(asker);
         return await McpErrors.GuardAsync(async () =>
         {
-            if (!request.ForceRefresh && await compliance.GetCachedResultAsync(request, cancellationToken).ConfigureAwait(false) is { } cached)
+            if (!request.ForceRefresh)
             {
-                return (cached, true);
+                if (await compliance.GetCachedResultAsync(request, cancellationToken).ConfigureAwait(false) is { } cached)
+                {
+                    return (cached, true);
+                }
+
+                Authorize(request, asker);
             }
 
             // A background job: if the caller gives up (a 60-second tool timeout), the scan still finishes and fills
             // the cache, so asking again is answered at once.
             var job = await compliance.StartScanAsync(request, cancellationToken).ConfigureAwait(false);
-            return (await WaitAsync(job, progress, cancellationToken).ConfigureAwait(false), false);
+            var forwarded = asker.Params?.ProgressToken is null ? null : progress;
+            return (await WaitAsync(job, forwarded, cancellationToken).ConfigureAwait(false), false);
         }).ConfigureAwait(false);
     }
 
@@ -73,11 +89,11 @@ public sealed class McpScanResults(ComplianceService compliance)
     /// Makes sure some result exists before looking resources up: before the first scan, the default scan (every
     /// cost-generating type, every enabled region) runs once — or comes from the cache. Later calls never scan.
     /// </summary>
-    public async Task EnsureAnyResultAsync(CancellationToken cancellationToken)
+    public async Task EnsureAnyResultAsync(RequestContext<CallToolRequestParams> asker, CancellationToken cancellationToken)
     {
         if (!Results().Any())
         {
-            _ = await GetAsync(ScanRequest.Default, null, cancellationToken).ConfigureAwait(false);
+            _ = await GetAsync(ScanRequest.Default, asker, null, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -126,6 +142,29 @@ public sealed class McpScanResults(ComplianceService compliance)
     /// <summary>The result of a cached request, or null (validates the request; never scans).</summary>
     public Task<ComplianceResult?> GetCachedAsync(ScanRequest request, CancellationToken cancellationToken) =>
         McpErrors.GuardAsync(() => compliance.GetCachedResultAsync(request, cancellationToken));
+
+    /// <summary>
+    /// A scan of every cost-generating type keeps the answers every reader relies on fresh (the dashboard's scans are
+    /// the same), so any caller's question may cause one; a narrower list of types no cached scan covers is a scan of its
+    /// own and needs what <c>start_scan</c> needs. Either way the scan is recorded.
+    /// </summary>
+    private void Authorize(ScanRequest request, RequestContext<CallToolRequestParams> asker)
+    {
+        var tool = asker.Params?.Name ?? "this tool";
+        if (!CoversEveryType(request) && scanAccess.DenialReason(asker.User) is { } reason)
+        {
+            var regions = request.Regions.IsEmpty ? "every enabled region" : string.Join(", ", request.Regions);
+            throw McpErrors.Invalid(
+                $"{tool}: no cached scan answers this question (resource types {string.Join(", ", request.ResourceTypes)}; {regions}), " +
+                $"and answering it would start a scan of just those types. {reason} Ask with resource_types [\"all\"] (kept " +
+                "fresh for every reader) and narrow by regions, or ask someone who may scan to run start_scan for these types.");
+        }
+
+        scanAccess.Started(asker.User, tool, request);
+    }
+
+    private static bool CoversEveryType(ScanRequest request) =>
+        ResourceCatalogue.Resolve(request.ResourceTypes).Count(t => t.GeneratesCost) == ResourceCatalogue.CostGenerating.Length;
 
     private static async Task<ComplianceResult> WaitAsync(ScanJob job, IProgress<ProgressNotificationValue>? progress,
         CancellationToken cancellationToken)

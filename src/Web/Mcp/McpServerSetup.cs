@@ -26,6 +26,7 @@ public static class McpServerSetup
         var settings = section.Get<FinOpsMcpOptions>() ?? new FinOpsMcpOptions();
 
         builder.Services.TryAddSingleton<IPolicyEditAccess, SettingsPolicyEditAccess>();
+        builder.Services.TryAddSingleton<IScanAccess, OpenScanAccess>();
         builder.Services.AddSingleton<McpScanResults>();
 
         // Answers already serialised, per cached result and call (they die with their result). A page of 50 violations

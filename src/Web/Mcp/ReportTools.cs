@@ -55,7 +55,7 @@ public sealed class ReportTools(McpScanResults results, RegionReportService repo
 
         var regionFilter = McpArguments.Regions(regions);
         var (result, _) = await results.GetAsync(new ScanRequest([ResourceCatalogue.AllKeyword], [.. regionFilter]),
-            context.Params?.ProgressToken is null ? null : progress, cancellationToken).ConfigureAwait(false);
+            context, progress, cancellationToken).ConfigureAwait(false);
         var report = await McpErrors.GuardAsync(() => reports.BuildAsync(result, billingPeriod, null, [], cancellationToken)).ConfigureAwait(false);
 
         string content;
@@ -113,7 +113,7 @@ public sealed class ReportTools(McpScanResults results, RegionReportService repo
 
         var rowLimit = McpArguments.Limit(max_rows, DefaultCsvRows, MaxCsvRows, "max_rows");
         var (result, _) = await results.GetAsync(new ScanRequest([ResourceCatalogue.AllKeyword], [.. regionFilter]),
-            context.Params?.ProgressToken is null ? null : progress, cancellationToken).ConfigureAwait(false);
+            context, progress, cancellationToken).ConfigureAwait(false);
         var violations = RegionReportService.Violations(result, [], severityFilter);
         var rows = violations.Length > rowLimit ? violations[..rowLimit] : violations;
         var csv = await Write(stream => ReportCsvWriter.WriteViolationsAsync(rows, selected.Value, stream, cancellationToken)).ConfigureAwait(false);

@@ -62,8 +62,7 @@ public sealed class ResourceTools(McpScanResults results, PolicyService policies
         }
         else
         {
-            (result, fromCache) = await results.GetAsync(request, context.Params?.ProgressToken is null ? null : progress, cancellationToken)
-                .ConfigureAwait(false);
+            (result, fromCache) = await results.GetAsync(request, context, progress, cancellationToken).ConfigureAwait(false);
         }
 
         var untagged = UntaggedResourceQuery.Page(result, minCents, offset, pageSize);
@@ -80,12 +79,13 @@ public sealed class ResourceTools(McpScanResults results, PolicyService policies
         "scope under the current tagging policy, with its tags and cost. Use it when a user names specific resources. " +
         "Answers from the scans already made (no rescan): an ARN no scan has seen is reported as not_found, never as non-compliant.")]
     public async Task<ValidationAnswer> ValidateResourceTagsAsync(
+        RequestContext<CallToolRequestParams> context,
         [Description("1 to 100 ARNs, e.g. [\"arn:aws:ec2:eu-west-1:123456789012:instance/i-0abc\"].")]
         string[] resource_arns,
         CancellationToken cancellationToken = default)
     {
         var arns = McpArguments.Arns(resource_arns);
-        await results.EnsureAnyResultAsync(cancellationToken).ConfigureAwait(false);
+        await results.EnsureAnyResultAsync(context, cancellationToken).ConfigureAwait(false);
         var evaluator = await policies.GetEvaluatorAsync(cancellationToken).ConfigureAwait(false);
         var answers = new List<ResourceValidationAnswer>(arns.Length);
         DateTimeOffset? oldest = null;
@@ -124,12 +124,13 @@ public sealed class ResourceTools(McpScanResults results, PolicyService policies
         "name prefix, type, account) carry and from allowed values that resemble the wrong one, each with a confidence and " +
         "a reason. Use it to propose fixes for a non-compliant resource. Answers from the latest scan that lists the ARN.")]
     public async Task<SuggestionsAnswer> SuggestTagsAsync(
+        RequestContext<CallToolRequestParams> context,
         [Description("The resource's ARN, e.g. \"arn:aws:rds:us-east-1:123456789012:db:orders\".")]
         string resource_arn,
         CancellationToken cancellationToken = default)
     {
         var arn = McpArguments.Arn(resource_arn);
-        await results.EnsureAnyResultAsync(cancellationToken).ConfigureAwait(false);
+        await results.EnsureAnyResultAsync(context, cancellationToken).ConfigureAwait(false);
         if (results.FindResource(arn) is not { } found)
         {
             return new SuggestionsAnswer(arn, false, null, null, null, [], [], [], null, results.LatestAsOf, null,

@@ -82,8 +82,10 @@ public static class FinOpsSecurityExtensions
         services.AddScoped<AuthenticationStateProvider, SessionExpiryAuthenticationStateProvider>();
         services.AddScoped<CircuitIdentity>();
 
-        // MCP: per-tool checks and audit, and who may save the policy (the MCP setup only adds its default if none is there).
+        // MCP: per-tool checks and audit, who may save the policy and who may cause a scan (the MCP setup only adds its
+        // defaults if none is there).
         services.AddSingleton<FinOps.Web.Mcp.IPolicyEditAccess, PermissionPolicyEditAccess>();
+        services.AddSingleton<FinOps.Web.Mcp.IScanAccess, PermissionScanAccess>();
         services.AddMcpServer().WithRequestFilters(filters => filters.AddCallToolFilter(McpToolAuthorization.Filter));
 
         services.AddClientRateLimits();

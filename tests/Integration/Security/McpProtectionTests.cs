@@ -112,6 +112,47 @@ public sealed class McpProtectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_narrower_question_no_cached_scan_answers_starts_a_scan_only_for_a_caller_who_may_scan()
+    {
+        // Nobody has scanned EBS volumes alone, so answering needs a scan of its own: a reader is told so instead.
+        const string Volumes = "{\"resource_types\":[\"ec2:volume\"],\"limit\":1}";
+        var reader = await ConnectAsync(bearer: await _provider.ClientCredentialsTokenAsync("mcp-reader", "finops:read", _app.McpUrl));
+        var scanner = await ConnectAsync(bearer: await _provider.ClientCredentialsTokenAsync("mcp-scanner", "finops:read finops:scan", _app.McpUrl));
+        await using (reader)
+        await using (scanner)
+        {
+            var refused = await reader.ErrorAsync("check_tag_compliance", Volumes);
+            Assert.Contains("no cached scan answers this question (resource types ec2:volume", refused);
+            Assert.Contains("needs the finops:scan scope", refused);
+            Assert.Contains("needs the finops:scan scope", await reader.ErrorAsync("find_untagged_resources", Volumes));
+            Assert.DoesNotContain(_logs.Entries, e => e.EventId.Id == 7003);
+
+            var answered = await scanner.AnswerAsync("check_tag_compliance", Volumes);
+            Assert.False(answered.GetProperty("from_cache").GetBoolean());
+
+            // Once scanned, the same question is a cached answer, which reading is enough for.
+            var cached = await reader.AnswerAsync("check_tag_compliance", Volumes);
+            Assert.True(cached.GetProperty("from_cache").GetBoolean());
+            Assert.Equal(answered.GetProperty("scan_id").GetString(), cached.GetProperty("scan_id").GetString());
+        }
+
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 7003
+            && e.Message.StartsWith("mcp-scanner started a scan via mcp:check_tag_compliance: no cached scan answered: types ec2:volume"));
+    }
+
+    [Fact]
+    public async Task A_reader_keeps_the_scan_of_every_type_fresh_and_the_scan_is_recorded()
+    {
+        await using var reader = await ConnectAsync(bearer: await _provider.ClientCredentialsTokenAsync("mcp-reader", "finops:read", _app.McpUrl));
+
+        var answer = await reader.AnswerAsync("check_tag_compliance", "{\"resource_types\":[\"all\"],\"regions\":[\"eu-west-1\"],\"limit\":1}");
+
+        Assert.False(answer.GetProperty("from_cache").GetBoolean());
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 7003
+            && e.Message.StartsWith("mcp-reader started a scan via mcp:check_tag_compliance: no cached scan answered: types all; eu-west-1"));
+    }
+
+    [Fact]
     public async Task Applying_an_imported_policy_needs_the_policy_write_scope()
     {
         const string Import = "{\"policy_json\":\"{\\\"tags\\\":{\\\"team\\\":{\\\"tag_key\\\":{\\\"@@assign\\\":\\\"Team\\\"},\\\"enforced_for\\\":{\\\"@@assign\\\":[\\\"ec2:instance\\\"]}}}}\",\"apply\":true}";

@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using FinOps.Domain.Scanning;
+using FinOps.Web.Mcp;
+
+namespace FinOps.Web.Security;
+
+/// <summary>
+/// A question no cached scan answers makes the app scan, so it needs what <c>start_scan</c> needs:
+/// <see cref="FinOpsAction.Scan"/> (analysts and up, the <c>finops:scan</c> scope, the local user of local mode).
+/// Scans let through are written to the audit trail like any other.
+/// </summary>
+public sealed class PermissionScanAccess(AuditTrail audit) : IScanAccess
+{
+    public string? DenialReason(ClaimsPrincipal? user) => user.Has(FinOpsAction.Scan)
+        ? null
+        : $"Scanning needs the {FinOpsPermissions.ScopeOf(FinOpsAction.Scan)} scope (or, for a person or API key, the " +
+          $"{FinOpsPermissions.NameOf(FinOpsPermissions.LeastRoleWith(FinOpsAction.Scan))} role); '{user.ActorOf()}' does not have it.";
+
+    public void Started(ClaimsPrincipal? user, string tool, ScanRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var regions = request.Regions.IsEmpty ? "every enabled region" : string.Join(", ", request.Regions);
+        audit.ScanStarted(user, "mcp:" + tool, $"no cached scan answered: types {string.Join(", ", request.ResourceTypes)}; {regions}");
+    }
+}
