@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -8,7 +9,8 @@ namespace FinOps.Web.Mcp;
 /// <summary>
 /// Checks a tool call's arguments against the tool's input schema before the tool runs: unknown names, missing
 /// required arguments and wrong JSON types become a tool error that names the argument and what it accepts (the
-/// SDK would otherwise fail the call with a message that names nothing).
+/// SDK would otherwise fail the call with a message that names nothing). A tool's own refusal (<see cref="McpErrors"/>)
+/// becomes the same kind of tool error.
 /// </summary>
 public static class McpArgumentCheck
 {
@@ -22,7 +24,16 @@ public static class McpArgumentCheck
                 return new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = problem }] };
             }
 
-            return await next(context, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await next(context, cancellationToken).ConfigureAwait(false);
+            }
+            catch (McpException refusal) when (refusal is not McpProtocolException)
+            {
+                // A tool's refusal (written for people) is an answer, not a server fault: the SDK would log it as an
+                // unhandled exception with its stack trace.
+                return new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = refusal.Message }] };
+            }
         };
 
     /// <summary>What is wrong with the arguments, or null when they fit the schema.</summary>

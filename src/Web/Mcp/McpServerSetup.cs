@@ -56,8 +56,9 @@ public static class McpServerSetup
 
     /// <summary>
     /// Maps the endpoint at <c>/mcp</c>. Requests whose <c>Origin</c> is not an allowed host are refused (403), as the
-    /// MCP transport requires against DNS rebinding (the host filter already refuses foreign <c>Host</c> headers), and
-    /// status-code pages never re-execute MCP responses.
+    /// MCP transport requires against DNS rebinding (the host filter already refuses foreign <c>Host</c> headers),
+    /// malformed messages get a JSON-RPC error naming what is wrong (<see cref="McpEnvelopeCheck"/>), and status-code
+    /// pages never re-execute MCP responses.
     /// </summary>
     public static IEndpointConventionBuilder MapFinOpsMcp(this IEndpointRouteBuilder endpoints)
     {
@@ -72,7 +73,7 @@ public static class McpServerSetup
                 return;
             }
 
-            endpoint.RequestDelegate = context =>
+            endpoint.RequestDelegate = async context =>
             {
                 if (context.Features.Get<IStatusCodePagesFeature>() is { } pages)
                 {
@@ -82,10 +83,14 @@ public static class McpServerSetup
                 if (!origins.Allows(context.Request))
                 {
                     context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    return context.Response.WriteAsync("Origin not allowed.", context.RequestAborted);
+                    await context.Response.WriteAsync("Origin not allowed.", context.RequestAborted);
+                    return;
                 }
 
-                return inner(context);
+                if (!await McpEnvelopeCheck.RefuseMalformedAsync(context))
+                {
+                    await inner(context);
+                }
             };
         });
         return mapped;

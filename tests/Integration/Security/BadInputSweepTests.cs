@@ -101,7 +101,8 @@ public sealed class BadInputSweepTests : IAsyncLifetime
 
         if (code is >= 400 and < 500)
         {
-            return null;
+            return JsonRpcPayload(body)?["error"]?["message"]?.GetValue<string>() is { } refusal
+                && refusal.StartsWith("An error occurred", StringComparison.Ordinal) ? "refused without saying why" : null;
         }
 
         if (code is not (200 or 202))
@@ -116,9 +117,10 @@ public sealed class BadInputSweepTests : IAsyncLifetime
         }
 
         var payload = JsonRpcPayload(body);
-        if (payload?["error"]?["message"]?.GetValue<string>() is { Length: > 10 })
+        if (payload?["error"]?["message"]?.GetValue<string>() is { Length: > 10 } message)
         {
-            return null;
+            // The SDK's catch-all answer names nothing; every refusal must say what was wrong.
+            return message.StartsWith("An error occurred", StringComparison.Ordinal) ? "refused without saying why" : null;
         }
 
         if (payload?["result"]?["isError"]?.GetValue<bool>() == true
@@ -185,6 +187,19 @@ public sealed class BadInputSweepTests : IAsyncLifetime
             ("prompt get", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"prompts/get\",\"params\":{\"name\":\"../../x\"}}"),
             ("huge method", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + new string('a', 500_000) + "\"}"),
             ("invalid utf-8 escape", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\\uD800\"}"),
+            ("initialize params empty", Initialize("{}")),
+            ("initialize params string", Initialize("\"x\"")),
+            ("initialize params number", Initialize("5")),
+            ("initialize params array", Initialize("[]")),
+            ("initialize without params", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\"}"),
+            ("initialize without clientInfo", Initialize("{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{}}")),
+            ("initialize clientInfo without name", Initialize("{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"version\":\"1\"}}")),
+            ("initialize protocolVersion number", Initialize("{\"protocolVersion\":5,\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}")),
+            ("initialize capabilities string", Initialize("{\"protocolVersion\":\"2025-06-18\",\"capabilities\":\"all\",\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}")),
+            ("meta number", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"list_regions\",\"_meta\":5}}"),
+            ("list cursor number", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"cursor\":5}}"),
+            ("unknown log level", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"logging/setLevel\",\"params\":{\"level\":\"nope\"}}"),
+            ("log level missing", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"logging/setLevel\",\"params\":{}}"),
         };
         foreach (var (name, body) in bodies)
         {
@@ -226,6 +241,18 @@ public sealed class BadInputSweepTests : IAsyncLifetime
             request.Content!.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
             return request;
         });
+        foreach (var charset in new[] { "bogus", "", "utf-16", "\"utf-8 \"" })
+        {
+            yield return new BadRequest($"mcp: charset '{charset}'", () =>
+            {
+                var request = Mcp(ToolCall("list_regions", "{}"));
+                request.Content!.Headers.TryAddWithoutValidation("Content-Type", "x");
+                request.Content.Headers.Remove("Content-Type");
+                request.Content.Headers.TryAddWithoutValidation("Content-Type", $"application/json; charset={charset}");
+                return request;
+            });
+        }
+
         yield return new BadRequest("mcp: form content", () =>
         {
             var request = Mcp("");
@@ -495,6 +522,9 @@ public sealed class BadInputSweepTests : IAsyncLifetime
                 break;
         }
     }
+
+    private static string Initialize(string paramsJson) =>
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":" + paramsJson + "}";
 
     private static string ToolCall(string tool, string argumentsJson) =>
         $"{{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{{\"name\":{JsonSerializer.Serialize(tool)},\"arguments\":{argumentsJson}}}}}";
