@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh machine: installs what the tests need (Chromium for Playwright, poppler-utils
-# for PDF rendering, the npm packages of the test fixtures), runs `dotnet test` on the solution with TRX loggers,
+# for PDF rendering, python3 for the summary, the npm packages of the test fixtures), runs `dotnet test` on the solution with TRX loggers,
 # and ends with the line "N passed, N failed" summed from the TRX counters. Exits non-zero on any failure.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -9,6 +9,7 @@ cd "$root"
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
+command -v python3 >/dev/null 2>&1 || need_apt+=(python3-minimal)   # sums the TRX counters below
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing ${need_apt[*]} (apt)…"
   sudo_cmd=""
@@ -52,6 +53,9 @@ print(passed, failed)
 PY
 )
 trx_count=$(find "$results" -name '*.trx' | wc -l)
+if [ "$trx_count" -eq 0 ] || [ -z "${passed:-}" ]; then
+  failed=$(( ${failed:-0} > 0 ? failed : 1 ))   # nothing was counted: never report green
+fi
 if [ "$test_rc" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then
   failed=1   # a test host crashed or a project failed to run: never report green
 fi

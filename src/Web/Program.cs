@@ -51,6 +51,11 @@ catch (Microsoft.Extensions.Options.OptionsValidationException invalid)
     await Console.Error.WriteLineAsync("FinOps settings are invalid:" + string.Concat(invalid.Failures.Select(f => Environment.NewLine + " - " + f)));
     Environment.ExitCode = 2;
 }
+catch (InvalidOperationException unreadable) when (SettingValueError.Describe(unreadable) is { } message)
+{
+    await Console.Error.WriteLineAsync("FinOps settings are invalid:" + Environment.NewLine + " - " + message);
+    Environment.ExitCode = 2;
+}
 
 /// <summary>The web host's entry point (public for WebApplicationFactory).</summary>
 public partial class Program;

@@ -75,6 +75,12 @@ public sealed partial class RegionDiscovery : IDisposable
                 .OrderBy(r => r.Name, StringComparer.Ordinal)
                 .ToImmutableArray();
             var result = new RegionDiscoveryResult(sorted, [.. sorted.Where(r => r.IsEnabled).Select(r => r.Name)], false, null, now);
+            var ignored = _allowed.Where(a => !result.EnabledRegions.Contains(a, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToList();
+            if (ignored.Count > 0)
+            {
+                LogAllowedNotEnabled(_logger, string.Join(", ", ignored));
+            }
+
             if (_options.RegionCacheTtlSeconds > 0)
             {
                 Volatile.Write(ref _cached, new CachedRegions(result, now.AddSeconds(_options.RegionCacheTtlSeconds)));
@@ -129,6 +135,9 @@ public sealed partial class RegionDiscovery : IDisposable
         Volatile.Read(ref _cached) is { } c && _time.GetUtcNow() < c.ExpiresAt ? c.Result : null;
 
     private sealed record CachedRegions(RegionDiscoveryResult Result, DateTimeOffset ExpiresAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "FinOps:Scan:AllowedRegions names regions that are not enabled regions of this account, so they are never scanned: {Regions}")]
+    private static partial void LogAllowedNotEnabled(ILogger logger, string regions);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Region discovery failed; scanning only the default region {DefaultRegion}: {Reason}")]
     private static partial void LogFallback(ILogger logger, string defaultRegion, string reason);

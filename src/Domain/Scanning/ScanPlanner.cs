@@ -39,6 +39,16 @@ public sealed class ScanPlanner(RegionDiscovery discovery, PolicyService policie
 
     private static void Validate(ImmutableArray<string> filter, RegionTargets targets)
     {
+        if (targets.Scannable.IsEmpty)
+        {
+            // Only an allow-list naming none of the account's enabled regions leaves nothing (the default region is
+            // always scannable otherwise): say so rather than report an empty scan as complete.
+            var enabled = targets.Regions.Where(r => r.IsEnabled).Select(r => r.Name).ToList();
+            throw new InvalidRegionException(filter.IsEmpty ? [] : [.. filter], [],
+                "No region can be scanned: none of FinOps:Scan:AllowedRegions is an enabled region of this account. " +
+                $"Enabled regions: {string.Join(", ", enabled)}.");
+        }
+
         var scannable = targets.Scannable.ToHashSet(StringComparer.Ordinal);
         var bad = filter.Where(r => r != ResourceCatalogue.GlobalRegion && !scannable.Contains(r)).ToList();
         if (bad.Count == 0)

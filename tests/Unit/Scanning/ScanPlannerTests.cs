@@ -54,6 +54,19 @@ public sealed class ScanPlannerTests
     }
 
     [Fact]
+    public async Task An_allow_list_naming_no_enabled_region_is_an_error_instead_of_an_empty_complete_scan()
+    {
+        // me-south-1 is not opted in; the default region is allowed but unknown to this account.
+        using var harness = new ScanHarness(Account, o => { o.AllowedRegions = ["me-south-1", "ap-east-9"]; o.DefaultRegion = "ap-east-9"; });
+
+        var error = await Assert.ThrowsAsync<InvalidRegionException>(
+            () => harness.Planner.PlanAsync(ScanHarness.Request(), CancellationToken.None));
+
+        Assert.Contains("none of FinOps:Scan:AllowedRegions is an enabled region of this account", error.Message);
+        Assert.Contains("Enabled regions: eu-west-1, us-east-1.", error.Message);
+    }
+
+    [Fact]
     public async Task A_filter_of_only_global_scans_no_region_but_keeps_global_resources()
     {
         using var harness = new ScanHarness(Account);

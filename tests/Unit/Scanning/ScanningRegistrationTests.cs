@@ -35,6 +35,7 @@ public sealed class ScanningRegistrationTests
         {
             ["FinOps:Scan:MaxConcurrentRegions"] = "7",
             ["FinOps:Scan:AllowedRegions:0"] = "eu-west-1",
+            ["FinOps:Scan:DefaultRegion"] = "eu-west-1",
         });
         provider.GetRequiredService<IStartupValidator>().Validate();
 
@@ -60,6 +61,16 @@ public sealed class ScanningRegistrationTests
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains(setting.Split(':')[0], error.Message);
+        Assert.Contains("FinOps:Scan:" + setting.Split(':')[0], error.Message);
+    }
+
+    [Fact]
+    public void An_allow_list_without_the_default_region_stops_start_up_naming_both_settings()
+    {
+        using var provider = Build(new() { ["FinOps:Scan:AllowedRegions:0"] = "eu-west-1" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("FinOps:Scan:DefaultRegion 'us-east-1' is not in FinOps:Scan:AllowedRegions (eu-west-1)", error.Message);
     }
 }
