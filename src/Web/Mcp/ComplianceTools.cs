@@ -97,6 +97,7 @@ public sealed class ComplianceTools(McpScanResults results, ResultMemo<PreparedA
             McpAnswers.List(result.RegionFilter),
             summary.Score,
             summary.ScorePercent,
+            summary.NothingInScope,
             summary.TotalResources,
             summary.InScope,
             summary.Compliant,

@@ -39,7 +39,7 @@ public static class McpAnswers
         ArgumentNullException.ThrowIfNull(row);
         var s = row.Summary;
         return new RegionalBreakdownAnswer(row.Region, ReportFormat.Status(row.Status), row.FailureReason, s.Score, s.ScorePercent,
-            s.TotalResources, s.InScope, s.Compliant, s.NonCompliant, s.OutOfScope, s.Violations,
+            s.NothingInScope, s.TotalResources, s.InScope, s.Compliant, s.NonCompliant, s.OutOfScope, s.Violations,
             Domain.Costs.Money.ToUsd(row.Costs.GapCents), row.Costs.GapCents, Domain.Costs.Money.ToUsd(row.Costs.TotalCents));
     }
 
@@ -104,7 +104,7 @@ public static class McpAnswers
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(overall);
         var s = result.Summary;
-        return new ScanSummaryAnswer(s.Score, s.ScorePercent, s.TotalResources, s.InScope, s.Compliant, s.NonCompliant, s.OutOfScope,
+        return new ScanSummaryAnswer(s.Score, s.ScorePercent, s.NothingInScope, s.TotalResources, s.InScope, s.Compliant, s.NonCompliant, s.OutOfScope,
             s.Violations, Money(overall.Gap), RegionMetadata(result.RegionMetadata), DataQuality(result.DataQuality), result.PolicyHash, result.AsOf);
     }
 

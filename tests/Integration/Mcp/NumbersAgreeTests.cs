@@ -174,6 +174,7 @@ public sealed class NumbersAgreeTests(McpHostFixture fixture)
         var s = result.Summary;
         Assert.Equal(s.Score, answer.GetProperty("compliance_score").GetDouble());
         Assert.Equal(s.ScorePercent, answer.GetProperty("score_percent").GetDouble());
+        Assert.Equal(s.NothingInScope, answer.GetProperty("nothing_in_scope").GetBoolean());
         Assert.Equal(s.TotalResources, answer.GetProperty("total_resources").GetInt32());
         Assert.Equal(s.InScope, answer.GetProperty("in_scope").GetInt32());
         Assert.Equal(s.Compliant, answer.GetProperty("compliant").GetInt32());
@@ -185,6 +186,7 @@ public sealed class NumbersAgreeTests(McpHostFixture fixture)
         {
             Assert.Equal(expected.Region, row.GetProperty("region").GetString());
             Assert.Equal(expected.Summary.Score, row.GetProperty("compliance_score").GetDouble());
+            Assert.Equal(expected.Summary.NothingInScope, row.GetProperty("nothing_in_scope").GetBoolean());
             Assert.Equal(expected.Summary.InScope, row.GetProperty("in_scope").GetInt32());
             Assert.Equal(expected.Summary.Compliant, row.GetProperty("compliant").GetInt32());
             Assert.Equal(expected.Summary.Violations, row.GetProperty("violations").GetInt32());

@@ -12,6 +12,7 @@ public sealed record ComplianceAnswer(
     [property: Description("The region filter; empty for every scanned region.")] IReadOnlyList<string> Regions,
     [property: Description("Compliant ÷ in scope, 0–1 (1 when nothing is in scope).")] double ComplianceScore,
     double ScorePercent,
+    [property: Description("True when no resource is in scope of a required tag: the score is then 1 by definition, not a measurement.")] bool NothingInScope,
     int TotalResources,
     int InScope,
     int Compliant,

@@ -9,6 +9,7 @@ public sealed record RegionalBreakdownAnswer(
     string? FailureReason,
     [property: Description("Compliant ÷ in scope, 0–1 (1 when nothing is in scope).")] double ComplianceScore,
     [property: Description("The score as a percentage with one decimal.")] double ScorePercent,
+    [property: Description("True when no resource is in scope of a required tag: the score is then 1 by definition, not a measurement.")] bool NothingInScope,
     int TotalResources,
     int InScope,
     int Compliant,

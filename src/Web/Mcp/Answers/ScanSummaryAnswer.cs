@@ -1,9 +1,12 @@
+using System.ComponentModel;
+
 namespace FinOps.Web.Mcp.Answers;
 
 /// <summary>The figures of a finished scan.</summary>
 public sealed record ScanSummaryAnswer(
     double ComplianceScore,
     double ScorePercent,
+    [property: Description("True when no resource is in scope of a required tag: the score is then 1 by definition, not a measurement.")] bool NothingInScope,
     int TotalResources,
     int InScope,
     int Compliant,
