@@ -39,11 +39,11 @@ public sealed class ScanPlanner(RegionDiscovery discovery, PolicyService policie
 
     private static void Validate(ImmutableArray<string> filter, RegionTargets targets)
     {
-        if (targets.Scannable.IsEmpty)
+        var enabled = targets.Regions.Where(r => r.IsEnabled).Select(r => r.Name).ToList();
+        if (targets.Scannable.IsEmpty && enabled.Count > 0)
         {
-            // Only an allow-list naming none of the account's enabled regions leaves nothing (the default region is
-            // always scannable otherwise): say so rather than report an empty scan as complete.
-            var enabled = targets.Regions.Where(r => r.IsEnabled).Select(r => r.Name).ToList();
+            // Only an allow-list naming none of the account's enabled regions leaves them all out: say so rather than
+            // report an empty scan as complete. (An account with no enabled region still has its global resources.)
             throw new InvalidRegionException(filter.IsEmpty ? [] : [.. filter], [],
                 "No region can be scanned: none of FinOps:Scan:AllowedRegions is an enabled region of this account. " +
                 $"Enabled regions: {string.Join(", ", enabled)}.");
