@@ -66,7 +66,7 @@ public sealed partial class CostExplorerCostSource(RegionalClientFactory clients
             var untagged = ImmutableArray.CreateBuilder<UntaggedSpend>();
             foreach (var key in query.UntaggedTagKeys)
             {
-                untagged.Add(new UntaggedSpend(key, await UntaggedCentsAsync(query, key, () => requests++, cancellationToken).ConfigureAwait(false)));
+                untagged.Add(UntaggedSpend.AccountWide(key, await UntaggedCentsAsync(query, key, () => requests++, cancellationToken).ConfigureAwait(false)));
             }
 
             var snapshot = new CostSnapshot(query.Period, query.Metric, lines, new Dictionary<string, long>(), untagged.ToImmutable(),

@@ -54,7 +54,7 @@ public sealed class CostExplorerCostSourceTests
 
         var snapshot = await aws.Costs.GetCostsAsync(TwoMonths, CancellationToken.None);
 
-        Assert.Equal([new UntaggedSpend("Environment", 11111), new UntaggedSpend("Owner", 4000)], snapshot.UntaggedByTagKey.ToArray());
+        Assert.Equal([UntaggedSpend.AccountWide("Environment", 11111), UntaggedSpend.AccountWide("Owner", 4000)], snapshot.UntaggedByTagKey.ToArray());
         var tagRequests = aws.Fake.Of("ce", "GetCostAndUsage").Select(r => JsonDocument.Parse(r.Parameters).RootElement.GetProperty("GroupBy"))
             .Where(g => g[0].GetProperty("Type").GetString() == "TAG").Select(g => g[0].GetProperty("Key").GetString()).Distinct();
         Assert.Equal(["Environment", "Owner"], tagRequests);
