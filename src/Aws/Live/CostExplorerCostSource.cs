@@ -12,7 +12,8 @@ namespace FinOps.Aws.Live;
 
 /// <summary>
 /// Spend from Cost Explorer GetCostAndUsage (us-east-1, signed for <c>ce</c>): MONTHLY over the period grouped by
-/// SERVICE and REGION, and per required tag key the untagged bucket (GroupBy TAG, value <c>key$</c>), every page.
+/// SERVICE and REGION, and per required tag key the untagged bucket per region (GroupBy TAG and REGION, tag value
+/// <c>key$</c>), every page.
 /// Each request costs the account USD 0.01, so answers are kept per query for the billing day (UTC) and the number
 /// of requests a refresh will make is known, and logged, before it is made.
 /// </summary>
@@ -66,7 +67,7 @@ public sealed partial class CostExplorerCostSource(RegionalClientFactory clients
             var untagged = ImmutableArray.CreateBuilder<UntaggedSpend>();
             foreach (var key in query.UntaggedTagKeys)
             {
-                untagged.Add(new UntaggedSpend(key, await UntaggedCentsAsync(query, key, () => requests++, cancellationToken).ConfigureAwait(false)));
+                untagged.Add(await UntaggedSpendAsync(query, key, () => requests++, cancellationToken).ConfigureAwait(false));
             }
 
             var snapshot = new CostSnapshot(query.Period, query.Metric, lines, new Dictionary<string, long>(), untagged.ToImmutable(),
@@ -118,19 +119,26 @@ public sealed partial class CostExplorerCostSource(RegionalClientFactory clients
         ];
     }
 
-    private async Task<long> UntaggedCentsAsync(CostQuery query, string tagKey, Action counted, CancellationToken cancellationToken)
+    /// <summary>
+    /// One grouping per key, by TAG and REGION (Cost Explorer allows two): group keys look like <c>["Owner$", "eu-west-1"]</c>,
+    /// where <c>key$</c> with nothing after the <c>$</c> is the untagged bucket.
+    /// </summary>
+    private async Task<UntaggedSpend> UntaggedSpendAsync(CostQuery query, string tagKey, Action counted, CancellationToken cancellationToken)
     {
         var untaggedBucket = tagKey + "$";
-        var sum = 0m;
-        await foreach (var group in GroupsAsync(query, [("TAG", tagKey)], counted, cancellationToken).ConfigureAwait(false))
+        var sums = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        await foreach (var group in GroupsAsync(query, [("TAG", tagKey), ("DIMENSION", "REGION")], counted, cancellationToken)
+                           .ConfigureAwait(false))
         {
-            if (group.Keys.Count > 0 && group.Keys[0] == untaggedBucket)
+            if (group.Keys.Count >= 2 && group.Keys[0] == untaggedBucket)
             {
-                sum += group.Amount;
+                var region = RegionOf(group.Keys[1]);
+                sums[region] = sums.GetValueOrDefault(region) + group.Amount;
             }
         }
 
-        return ToCents(sum);
+        // Months are summed before rounding, as for the cost lines.
+        return UntaggedSpend.PerRegion(tagKey, sums.Select(s => (s.Key, ToCents(s.Value))));
     }
 
     private async IAsyncEnumerable<CostGroup> GroupsAsync(CostQuery query, (string Type, string Key)[] groupBy, Action counted,

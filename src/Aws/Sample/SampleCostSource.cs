@@ -8,7 +8,8 @@ namespace FinOps.Aws.Sample;
 /// The sample account's bill for a period: one line per SERVICE × REGION that is exactly the sum of the measured
 /// costs of the resources billed under it, plus untaggable spend (tax, support, data transfer) and services without
 /// scanned resources (CloudWatch, Config). Untagged spend per tag key is measured from the resources (Cost Explorer
-/// semantics: the exact key absent or empty). Free to query, so no request is ever counted.
+/// semantics: the exact key absent or empty), per region of the lines they are billed under. Free to query, so no
+/// request is ever counted.
 /// </summary>
 public sealed class SampleCostSource(SampleAccount account) : ICostSource
 {
@@ -73,6 +74,10 @@ public sealed class SampleCostSource(SampleAccount account) : ICostSource
     /// <summary>Always 0: the sample account's figures cost nothing to fetch.</summary>
     public int EstimateRequestCount(CostQuery query) => 0;
 
+    /// <summary>
+    /// Per key and region, the spend of resources whose line lies in that region and that carry no value for the key:
+    /// the regions add up to the account's figure and never exceed the region's lines.
+    /// </summary>
     private static ImmutableArray<UntaggedSpend> Untagged(SampleAccountData data, long[] cents, ImmutableArray<string> keys)
     {
         if (keys.IsDefaultOrEmpty)
@@ -83,16 +88,16 @@ public sealed class SampleCostSource(SampleAccount account) : ICostSource
         var result = ImmutableArray.CreateBuilder<UntaggedSpend>();
         foreach (var key in keys.Distinct(StringComparer.Ordinal))
         {
-            long untagged = 0;
+            var byLine = new long[data.LineKeys.Length];
             for (var i = 0; i < data.Costed.Length; i++)
             {
                 if (string.IsNullOrEmpty(data.Costed[i].TagValue(key)))
                 {
-                    untagged += cents[i];
+                    byLine[data.LineOf[i]] += cents[i];
                 }
             }
 
-            result.Add(new UntaggedSpend(key, untagged));
+            result.Add(UntaggedSpend.PerRegion(key, byLine.Select((amount, line) => (data.LineKeys[line].Region, amount))));
         }
 
         return result.ToImmutable();

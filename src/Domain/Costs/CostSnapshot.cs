@@ -7,7 +7,10 @@ namespace FinOps.Domain.Costs;
 /// <param name="Metric">The metric the amounts are in.</param>
 /// <param name="Lines">Spend by SERVICE × REGION; each (service, region) appears once.</param>
 /// <param name="MeasuredResourceCosts">Cost per ARN where the source measures it (may be empty).</param>
-/// <param name="UntaggedByTagKey">Measured untagged spend per tag key, where the source offers it (may be empty).</param>
+/// <param name="UntaggedByTagKey">
+/// Measured untagged spend per tag key, where the source offers it (may be empty): per region (region → cents) when the
+/// source breaks it down, otherwise account-wide.
+/// </param>
 /// <param name="AsOf">When the source produced the figures.</param>
 /// <param name="SourceLabel">Where the figures come from, e.g. "Cost Explorer" or "Sample account".</param>
 public sealed record CostSnapshot(

@@ -44,7 +44,7 @@ internal static class GapBreakdown
             snapshot.SourceLabel,
             overall,
             rows,
-            UntaggedByTagKey(result, regionNames, context),
+            UntaggedByTagKey(result, context),
             FixRanking.Build(result, top),
             result.DataQuality.Status,
             [.. result.DataQuality.Notes, .. extraNotes]);
@@ -233,7 +233,7 @@ internal static class GapBreakdown
             $"Billed spend {scope} that no scanned resource carries ({List(biggest)}): types not scanned, failed regions, stopped instances' compute and credits end up here.");
     }
 
-    private static ImmutableArray<TagKeySpend> UntaggedByTagKey(ComplianceResult result, ImmutableArray<string> regionNames, Context context)
+    private static ImmutableArray<TagKeySpend> UntaggedByTagKey(ComplianceResult result, Context context)
     {
         var keys = result.Policy.RequiredTags.Select(t => t.Key).Distinct(StringComparer.Ordinal).ToList();
         var mixes = keys.ToDictionary(k => k, _ => default(CostMix), StringComparer.Ordinal);
@@ -263,17 +263,19 @@ internal static class GapBreakdown
         }
 
         var measured = result.Allocation.Snapshot.UntaggedByTagKey;
-        var inView = regionNames.ToHashSet(StringComparer.Ordinal);
+        var inView = ComplianceAggregator.SpendRegions(result);
         var filtered = !result.RegionFilter.IsEmpty;
+        var scope = filtered ? "in the selected regions" : "in the scanned regions";
         return [.. keys.Select(key =>
         {
             var mix = mixes[key];
-            var scope = "in the selected regions";
             var fromResources = mix.Resources == 0
                 ? new CostFigure(0, FigureProvenance.None, $"Every in-scope resource {scope} carries '{key}'.")
                 : new CostFigure(mix.Cents, mix.Provenance,
                     $"Cost of the {Count(mix.Resources, "in-scope resource")} {scope} without '{key}' (missing, or in another letter case): {mix.Describe(context.Source)}.");
-            return new TagKeySpend(key, mix.Resources, fromResources, MeasuredUntagged(key, measured, inView, filtered, context));
+            var forKey = measured.IsDefault ? null : measured.FirstOrDefault(m => string.Equals(m.TagKey, key, StringComparison.Ordinal));
+            return new TagKeySpend(key, mix.Resources, fromResources, MeasuredUntagged(key, forKey, inView, scope, filtered, context),
+                MeasuredAccountWide: filtered && forKey is { IsPerRegion: false });
         })];
     }
 
@@ -291,28 +293,24 @@ internal static class GapBreakdown
         return false;
     }
 
-    private static CostFigure MeasuredUntagged(string key, ImmutableArray<UntaggedSpend> measured, HashSet<string> inView,
+    private static CostFigure MeasuredUntagged(string key, UntaggedSpend? measured, Func<string, bool> inView, string scope,
         bool filtered, Context context)
     {
-        var forKey = measured.IsDefault ? [] : measured.Where(m => string.Equals(m.TagKey, key, StringComparison.Ordinal)).ToList();
-        var regional = forKey.Where(m => m.Region is not null).ToList();
-        if (regional.Count > 0)
+        if (measured is null)
         {
-            var inScope = regional.Where(m => inView.Contains(m.Region!)).ToList();
-            return new CostFigure(inScope.Sum(m => m.AmountCents), FigureProvenance.Measured,
-                $"Spend in the selected regions carrying no value for '{key}', as {context.Source} measures it (GROUP BY TAG, empty bucket) for {context.Period}; unlike the scan's figure it includes spend no resource can carry.");
+            return new CostFigure(0, FigureProvenance.Unavailable,
+                $"{context.Source} does not measure untagged spend per tag key; only the figure from scanned resources is available.");
         }
 
-        var accountWide = forKey.Where(m => m.Region is null).ToList();
-        if (accountWide.Count > 0)
+        if (measured.IsPerRegion)
         {
-            var narrowed = filtered ? "; the source does not break it down by region, so it is not narrowed to the selected regions" : "";
-            return new CostFigure(accountWide.Sum(m => m.AmountCents), FigureProvenance.Measured,
-                $"Spend of the whole account carrying no value for '{key}', as {context.Source} measures it (GROUP BY TAG, empty bucket) for {context.Period}{narrowed}.");
+            return new CostFigure(measured.In(inView), FigureProvenance.Measured,
+                $"Spend {scope} carrying no value for '{key}', as {context.Source} measures it (GROUP BY TAG and REGION, empty bucket) for {context.Period}; unlike the scan's figure it includes spend no resource can carry.");
         }
 
-        return new CostFigure(0, FigureProvenance.Unavailable,
-            $"{context.Source} does not measure untagged spend per tag key; only the figure from scanned resources is available.");
+        var narrowed = filtered ? "; the source does not break it down by region, so it is account-wide: not narrowed to the selected regions" : "";
+        return new CostFigure(measured.AccountCents, FigureProvenance.Measured,
+            $"Spend of the whole account carrying no value for '{key}', as {context.Source} measures it (GROUP BY TAG, empty bucket) for {context.Period}{narrowed}.");
     }
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";

@@ -7,5 +7,12 @@ namespace FinOps.Domain.Costs;
 /// <param name="TagKey">The policy's tag key.</param>
 /// <param name="ResourcesWithout">In-scope resources missing the key (or carrying it in the wrong letter case).</param>
 /// <param name="FromResources">Sum of those resources' costs.</param>
-/// <param name="Measured">The source's measurement; provenance <see cref="FigureProvenance.Unavailable"/> when it offers none.</param>
-public sealed record TagKeySpend(string TagKey, int ResourcesWithout, CostFigure FromResources, CostFigure Measured);
+/// <param name="Measured">
+/// The source's measurement, narrowed to the view's regions when the source breaks it down by region; provenance
+/// <see cref="FigureProvenance.Unavailable"/> when it offers none.
+/// </param>
+/// <param name="MeasuredAccountWide">
+/// True when <paramref name="Measured"/> is the whole account's although a region filter narrows the view (the source
+/// gives no per-region figure): front doors must say so beside the figure.
+/// </param>
+public sealed record TagKeySpend(string TagKey, int ResourcesWithout, CostFigure FromResources, CostFigure Measured, bool MeasuredAccountWide = false);

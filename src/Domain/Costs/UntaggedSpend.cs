@@ -1,7 +1,91 @@
+using System.Collections.Immutable;
+
 namespace FinOps.Domain.Costs;
 
-/// <summary>Spend that carries no value for a tag key, as Cost Explorer measures it (GroupBy TAG, empty bucket).</summary>
-/// <param name="TagKey">The tag key.</param>
-/// <param name="AmountCents">The untagged spend in cents.</param>
-/// <param name="Region">The region the figure covers, or null when the source only measures the whole account.</param>
-public sealed record UntaggedSpend(string TagKey, long AmountCents, string? Region = null);
+/// <summary>
+/// Spend that carries no value for one tag key, as the cost source measures it (Cost Explorer GroupBy TAG, empty
+/// bucket): per region where the source breaks it down (so a region filter can narrow it like every other figure),
+/// otherwise one figure for the whole account. Build it with <see cref="PerRegion"/> or <see cref="AccountWide"/>.
+/// </summary>
+public sealed record UntaggedSpend
+{
+    private UntaggedSpend(string tagKey, long accountCents, ImmutableSortedDictionary<string, long>? centsByRegion)
+    {
+        TagKey = tagKey;
+        AccountCents = accountCents;
+        CentsByRegion = centsByRegion;
+    }
+
+    /// <summary>The tag key.</summary>
+    public string TagKey { get; }
+
+    /// <summary>The whole account's untagged spend in cents (the sum of <see cref="CentsByRegion"/> when broken down).</summary>
+    public long AccountCents { get; }
+
+    /// <summary>
+    /// Untagged spend in cents per region (region code, or <c>global</c> for spend without one); regions without any
+    /// are absent. Null when the source measures the whole account only.
+    /// </summary>
+    public ImmutableSortedDictionary<string, long>? CentsByRegion { get; }
+
+    /// <summary>Whether the figure can be narrowed to regions.</summary>
+    public bool IsPerRegion => CentsByRegion is not null;
+
+    /// <summary>A key's untagged spend broken down by region; amounts of the same region add up.</summary>
+    public static UntaggedSpend PerRegion(string tagKey, IEnumerable<(string Region, long Cents)> amounts)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tagKey);
+        ArgumentNullException.ThrowIfNull(amounts);
+        var byRegion = ImmutableSortedDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
+        foreach (var (region, cents) in amounts)
+        {
+            byRegion[region] = byRegion.GetValueOrDefault(region) + cents;
+        }
+
+        foreach (var empty in byRegion.Where(r => r.Value == 0).Select(r => r.Key).ToList())
+        {
+            byRegion.Remove(empty);
+        }
+
+        return new UntaggedSpend(tagKey, byRegion.Values.Sum(), byRegion.ToImmutable());
+    }
+
+    /// <summary>A key's untagged spend from a source that only measures the whole account.</summary>
+    public static UntaggedSpend AccountWide(string tagKey, long cents)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tagKey);
+        return new UntaggedSpend(tagKey, cents, null);
+    }
+
+    /// <summary>The untagged spend of the regions <paramref name="inView"/> admits; only for a per-region figure.</summary>
+    public long In(Func<string, bool> inView)
+    {
+        ArgumentNullException.ThrowIfNull(inView);
+        if (CentsByRegion is null)
+        {
+            throw new InvalidOperationException($"The untagged spend of '{TagKey}' is measured for the whole account only.");
+        }
+
+        long sum = 0;
+        foreach (var (region, cents) in CentsByRegion)
+        {
+            if (inView(region))
+            {
+                sum += cents;
+            }
+        }
+
+        return sum;
+    }
+
+    public bool Equals(UntaggedSpend? other) =>
+        other is not null && TagKey == other.TagKey && AccountCents == other.AccountCents
+        && (CentsByRegion is null ? other.CentsByRegion is null : other.CentsByRegion is not null && CentsByRegion.SequenceEqual(other.CentsByRegion));
+
+    public override int GetHashCode() => HashCode.Combine(TagKey, AccountCents, CentsByRegion?.Count ?? -1);
+
+    /// <summary>For test failures and logs: the key, the total and the regions.</summary>
+    public override string ToString() => CentsByRegion is null
+        ? $"{TagKey}: {AccountCents} (account-wide)"
+        : $"{TagKey}: {AccountCents} ({string.Join(", ", CentsByRegion.Select(r => $"{r.Key}={r.Value}"))})";
+}

@@ -89,9 +89,18 @@ public static class ComplianceAggregator
     /// </summary>
     public static ImmutableArray<LineAllocation> LinesInView(ComplianceResult result)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        var inView = SpendView(result.Outcome, result.RegionFilter);
+        var inView = SpendRegions(result);
         return [.. result.Allocation.LineAllocations.Where(l => inView(l.Region))];
+    }
+
+    /// <summary>
+    /// Whether a region's spend counts in a result's figures: scanned regions (and <c>global</c> when global types were
+    /// listed), narrowed to the region filter — the one region test every spend figure of a view goes through.
+    /// </summary>
+    public static Func<string, bool> SpendRegions(ComplianceResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return SpendView(result.Outcome, result.RegionFilter);
     }
 
     /// <summary>Counts and money over any set of resources.</summary>

@@ -77,6 +77,31 @@ public sealed class CostsPageTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Region_filter_narrows_the_measured_untagged_spend_per_tag_key_to_those_regions()
+    {
+        var result = await ScanAsync();
+        var narrowed = result.ForRegions(TwoRegions);
+        var expected = AttributionGapReport.From(narrowed).UntaggedByTagKey;
+        var measured = result.Allocation.Snapshot.UntaggedByTagKey.ToDictionary(u => u.TagKey);
+
+        var page = RenderAt("/costs?regions=eu-west-1,us-east-1");
+
+        var rows = page.FindAll("[data-testid=untagged-by-tag] tbody tr");
+        Assert.Equal(expected.Select(t => t.TagKey), rows.Select(r => r.GetAttribute("data-key")));
+        foreach (var row in rows)
+        {
+            var key = row.GetAttribute("data-key")!;
+            var cents = Cell(row, "measured");
+            Assert.Equal(TwoRegions.Sum(r => measured[key].CentsByRegion!.GetValueOrDefault(r)), cents);
+            Assert.InRange(cents, 0, narrowed.Costs.TotalCents);
+            Assert.Equal("measured", row.QuerySelector("td[data-column=measured] [data-cents]")!.GetAttribute("data-provenance"));
+            Assert.Null(row.QuerySelector("[data-testid=figure-caveat]"));
+        }
+
+        Assert.Contains(rows, r => Cell(r, "measured") < measured[r.GetAttribute("data-key")!].AccountCents);
+    }
+
+    [Fact]
     public async Task The_reconciliation_shown_adds_up_to_the_total_in_every_breakdown()
     {
         await ScanAsync();

@@ -19,8 +19,8 @@ public sealed class FakeAccount
     /// <summary>Cost Explorer spend grouped by SERVICE × REGION.</summary>
     public List<FakeCost> ServiceRegionCosts { get; } = [];
 
-    /// <summary>Cost Explorer spend grouped by a tag key (First = key, Second = value, "" = untagged).</summary>
-    public List<FakeCost> TagCosts { get; } = [];
+    /// <summary>Cost Explorer spend by tag key, tag value ("" = untagged) and region.</summary>
+    public List<FakeTagCost> TagCosts { get; } = [];
 
     public FakeRegionData In(string region)
     {

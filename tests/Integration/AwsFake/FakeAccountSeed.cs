@@ -116,11 +116,15 @@ public static class FakeAccountSeed
             ]);
             account.TagCosts.AddRange(
             [
-                new(month, "Environment", "", 55.555m),
-                new(month, "Environment", "production", 80m),
-                new(month, "Environment", "dev", 4.5m),
-                new(month, "Owner", "", 20m),
-                new(month, "Owner", "alice@example.com", 100m),
+                new(month, "Environment", "", "us-east-1", 30.505m),
+                new(month, "Environment", "", "eu-west-1", 20.05m),
+                new(month, "Environment", "", "NoRegion", 5m),
+                new(month, "Environment", "production", "us-east-1", 80m),
+                new(month, "Environment", "dev", "eu-west-1", 4.5m),
+                new(month, "Owner", "", "us-east-1", 12.5m),
+                new(month, "Owner", "", "eu-west-1", 7.5m),
+                new(month, "Owner", "alice@example.com", "us-east-1", 60m),
+                new(month, "Owner", "alice@example.com", "eu-west-1", 40m),
             ]);
         }
 

@@ -87,11 +87,17 @@ public static class JsonProtocol
         }
         else if (groupBy is [("TAG", var tagKey)])
         {
-            rows = [.. account.TagCosts.Where(c => c.First == tagKey).Select(c => (c.Month, new[] { $"{tagKey}${c.Second}" }, c.Amount))];
+            // Without REGION, Cost Explorer adds the regions of a tag value up into one group.
+            rows = [.. account.TagCosts.Where(c => c.TagKey == tagKey).GroupBy(c => (c.Month, c.TagValue))
+                .Select(g => (g.Key.Month, new[] { $"{tagKey}${g.Key.TagValue}" }, g.Sum(c => c.Amount)))];
+        }
+        else if (groupBy is [("TAG", var key), ("DIMENSION", "REGION")])
+        {
+            rows = [.. account.TagCosts.Where(c => c.TagKey == key).Select(c => (c.Month, new[] { $"{key}${c.TagValue}", c.Region }, c.Amount))];
         }
         else
         {
-            throw new FakeAwsException("ValidationException", "The fake serves GroupBy SERVICE+REGION or one TAG.");
+            throw new FakeAwsException("ValidationException", "The fake serves GroupBy SERVICE+REGION, one TAG, or one TAG+REGION.");
         }
 
         rows = [.. rows.Where(r => r.Month >= start && r.Month < end).OrderBy(r => r.Month).ThenBy(r => string.Join('|', r.Keys), StringComparer.Ordinal)];

@@ -48,16 +48,36 @@ public sealed class CostExplorerCostSourceTests
     }
 
     [Fact]
-    public async Task Untagged_spend_per_required_key_is_the_empty_tag_bucket()
+    public async Task Untagged_spend_per_required_key_is_the_empty_tag_bucket_of_each_region()
     {
         await using var aws = await LiveAwsHarness.StartAsync();
 
         var snapshot = await aws.Costs.GetCostsAsync(TwoMonths, CancellationToken.None);
 
-        Assert.Equal([new UntaggedSpend("Environment", 11111), new UntaggedSpend("Owner", 4000)], snapshot.UntaggedByTagKey.ToArray());
-        var tagRequests = aws.Fake.Of("ce", "GetCostAndUsage").Select(r => JsonDocument.Parse(r.Parameters).RootElement.GetProperty("GroupBy"))
-            .Where(g => g[0].GetProperty("Type").GetString() == "TAG").Select(g => g[0].GetProperty("Key").GetString()).Distinct();
-        Assert.Equal(["Environment", "Owner"], tagRequests);
+        // Two months summed before rounding; NoRegion is the global region; the regions add up to the account's figure.
+        Assert.Equal(
+            [
+                UntaggedSpend.PerRegion("Environment", [("eu-west-1", 4010), ("global", 1000), ("us-east-1", 6101)]),
+                UntaggedSpend.PerRegion("Owner", [("eu-west-1", 1500), ("us-east-1", 2500)]),
+            ],
+            snapshot.UntaggedByTagKey.ToArray());
+        Assert.Equal([11111L, 4000L], snapshot.UntaggedByTagKey.Select(u => u.AccountCents));
+    }
+
+    [Fact]
+    public async Task Untagged_spend_is_asked_for_grouped_by_tag_and_region_one_key_at_a_time()
+    {
+        await using var aws = await LiveAwsHarness.StartAsync();
+
+        await aws.Costs.GetCostsAsync(TwoMonths, CancellationToken.None);
+
+        var tagGroupings = aws.Fake.Of("ce", "GetCostAndUsage").Select(r => JsonDocument.Parse(r.Parameters).RootElement.GetProperty("GroupBy"))
+            .Where(g => g[0].GetProperty("Type").GetString() == "TAG")
+            .Select(g => string.Join(",", g.EnumerateArray().Select(d => $"{d.GetProperty("Type").GetString()}:{d.GetProperty("Key").GetString()}")))
+            .Distinct();
+        Assert.Equal(["TAG:Environment,DIMENSION:REGION", "TAG:Owner,DIMENSION:REGION"], tagGroupings);
+        Assert.All(aws.Fake.Of("ce", "GetCostAndUsage"), r => Assert.True(r.Verified));
+        Assert.Equal(aws.Fake.Tokens.Issued.ToList(), aws.Fake.Tokens.Received.ToList());
     }
 
     [Fact]
@@ -88,7 +108,8 @@ public sealed class CostExplorerCostSourceTests
         Assert.Equal(3, before);
         Assert.Equal(0, cached);
         Assert.Equal(made, nextDay);
-        Assert.Equal(5 + 2 + 2, made);
+        // 5 pages of lines, then per key its TAG × REGION rows (10 for Environment, 8 for Owner) in pages of 3.
+        Assert.Equal(5 + 4 + 3, made);
     }
 
     [Fact]
@@ -131,6 +152,6 @@ public sealed class CostExplorerCostSourceTests
         var all = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => aws.Costs.GetCostsAsync(TwoMonths, CancellationToken.None)));
 
         Assert.All(all, s => Assert.Same(all[0], s));
-        Assert.Equal(9, aws.Fake.Of("ce", "GetCostAndUsage").Count);
+        Assert.Equal(5 + 4 + 3, aws.Fake.Of("ce", "GetCostAndUsage").Count);
     }
 }

@@ -98,6 +98,32 @@ public sealed class NumbersAgreeTests(McpHostFixture fixture)
     }
 
     [Fact]
+    public async Task The_cost_attribution_gaps_untagged_spend_per_tag_key_is_narrowed_to_the_regions_asked_for()
+    {
+        string[] regions = ["eu-west-1", "us-east-1"];
+        var whole = await fixture.Client.AnswerAsync("get_cost_attribution_gap", "{}");
+        var answer = await fixture.Client.AnswerAsync("get_cost_attribution_gap", """{"regions":["eu-west-1","us-east-1"]}""");
+        var report = await fixture.Host.Get<CostAttributionService>().GetGapAsync(Scan(answer), new AttributionGapQuery(Regions: [.. regions]), CancellationToken.None);
+
+        static Dictionary<string, JsonElement> ByKey(JsonElement gap) => gap.GetProperty("untagged_by_tag_key").EnumerateArray()
+            .ToDictionary(t => t.GetProperty("tag_key").GetString()!);
+        var narrowed = ByKey(answer);
+        var total = answer.GetProperty("overall").GetProperty("total").GetProperty("amount_cents").GetInt64();
+        Assert.Equal(report.UntaggedByTagKey.Select(t => t.TagKey), narrowed.Keys);
+        foreach (var tag in report.UntaggedByTagKey)
+        {
+            var measured = narrowed[tag.TagKey].GetProperty("measured");
+            Assert.Equal(tag.Measured.Cents, measured.GetProperty("amount_cents").GetInt64());
+            Assert.Equal("measured", measured.GetProperty("provenance").GetString());
+            Assert.False(narrowed[tag.TagKey].GetProperty("measured_account_wide").GetBoolean());
+            Assert.InRange(tag.Measured.Cents, 0, total);
+        }
+
+        Assert.Contains(ByKey(whole), t => t.Value.GetProperty("measured").GetProperty("amount_cents").GetInt64()
+            > narrowed[t.Key].GetProperty("measured").GetProperty("amount_cents").GetInt64());
+    }
+
+    [Fact]
     public async Task The_json_report_carries_the_figures_of_the_domain_report()
     {
         var answer = await fixture.Client.AnswerAsync("generate_compliance_report", """{"format":"json","regions":["eu-west-1","us-west-2"]}""");

@@ -143,26 +143,44 @@ public sealed class AttributionGapReportTests
     {
         var scenario = Base with
         {
-            Untagged = [new UntaggedSpend("CostCenter", 700, "us-east-1"), new UntaggedSpend("CostCenter", 300, "eu-west-1")],
+            Untagged = [UntaggedSpend.PerRegion("CostCenter", [("us-east-1", 700), ("eu-west-1", 300), ("ap-south-1", 50)])],
         };
         var result = scenario.With(CostScenario.Lambda, "us-east-1", 1).Build();
 
-        Assert.Equal(1_000, AttributionGapReport.From(result).UntaggedByTagKey.Single(t => t.TagKey == "CostCenter").Measured.Cents);
-        var narrowed = AttributionGapReport.From(result.ForRegions(["eu-west-1"])).UntaggedByTagKey.Single(t => t.TagKey == "CostCenter").Measured;
-        Assert.Equal(300, narrowed.Cents);
-        Assert.Equal(FigureProvenance.Measured, narrowed.Provenance);
+        // Unfiltered, the view is the scanned regions: spend of a region the scan did not cover counts nowhere.
+        var all = AttributionGapReport.From(result).UntaggedByTagKey.Single(t => t.TagKey == "CostCenter");
+        var narrowed = AttributionGapReport.From(result.ForRegions(["eu-west-1"])).UntaggedByTagKey.Single(t => t.TagKey == "CostCenter");
+
+        Assert.Equal(1_000, all.Measured.Cents);
+        Assert.Equal(300, narrowed.Measured.Cents);
+        Assert.Equal(FigureProvenance.Measured, narrowed.Measured.Provenance);
+        Assert.False(narrowed.MeasuredAccountWide);
+        Assert.Contains("in the selected regions", narrowed.Measured.Explanation);
     }
 
     [Fact]
-    public void Account_wide_measured_untagged_spend_says_it_is_not_narrowed()
+    public void Measured_untagged_spend_of_a_key_without_untagged_spend_in_the_view_is_zero_not_unavailable()
     {
-        var scenario = Base with { Untagged = [new UntaggedSpend("Owner", 900)] };
-        var result = scenario.With(CostScenario.Lambda, "us-east-1", 1).Build().ForRegions(["us-east-1"]);
+        var scenario = Base with { Untagged = [UntaggedSpend.PerRegion("Owner", [("us-east-1", 700)])] };
+        var result = scenario.With(CostScenario.Lambda, "us-east-1", 1).Build().ForRegions(["eu-west-1"]);
 
         var owner = AttributionGapReport.From(result).UntaggedByTagKey.Single(t => t.TagKey == "Owner").Measured;
 
-        Assert.Equal(900, owner.Cents);
-        Assert.Contains("not narrowed", owner.Explanation);
+        Assert.Equal((0L, FigureProvenance.Measured), (owner.Cents, owner.Provenance));
+    }
+
+    [Fact]
+    public void Account_wide_measured_untagged_spend_is_flagged_account_wide_when_a_region_filter_is_active()
+    {
+        var scenario = Base with { Untagged = [UntaggedSpend.AccountWide("Owner", 900)] };
+        var result = scenario.With(CostScenario.Lambda, "us-east-1", 1).Build();
+
+        var unfiltered = AttributionGapReport.From(result).UntaggedByTagKey.Single(t => t.TagKey == "Owner");
+        var filtered = AttributionGapReport.From(result.ForRegions(["us-east-1"])).UntaggedByTagKey.Single(t => t.TagKey == "Owner");
+
+        Assert.Equal((900L, false), (unfiltered.Measured.Cents, unfiltered.MeasuredAccountWide));
+        Assert.Equal((900L, true), (filtered.Measured.Cents, filtered.MeasuredAccountWide));
+        Assert.Contains("account-wide: not narrowed", filtered.Measured.Explanation);
     }
 
     [Fact]

@@ -187,18 +187,34 @@ public class SampleAccountContentTests(SampleAccountFixture sample) : IClassFixt
     }
 
     [Fact]
-    public async Task Untagged_spend_of_a_key_is_the_cost_of_resources_without_that_exact_key()
+    public async Task Untagged_spend_of_a_key_is_the_cost_of_resources_without_that_exact_key_per_region()
     {
         var query = October with { UntaggedTagKeys = ["Owner", "Environment", "NoSuchKey"] };
         var costs = await new SampleCostSource(sample.Account).GetCostsAsync(query, CancellationToken.None);
         var costed = sample.Resources.Where(r => ResourceCatalogue.Get(r.Type).GeneratesCost).ToList();
-        long Expected(string key) => costed.Where(r => string.IsNullOrEmpty(r.TagValue(key))).Sum(r => costs.MeasuredResourceCosts[r.Arn]);
+        IEnumerable<CloudResource> Without(string key) => costed.Where(r => string.IsNullOrEmpty(r.TagValue(key)));
 
         Assert.Equal(["Owner", "Environment", "NoSuchKey"], costs.UntaggedByTagKey.Select(u => u.TagKey));
-        Assert.All(costs.UntaggedByTagKey, u => Assert.Equal(Expected(u.TagKey), u.AmountCents));
-        Assert.True(costs.UntaggedByTagKey[0].AmountCents > 0);
-        Assert.Equal(costs.MeasuredResourceCosts.Values.Sum(), costs.UntaggedByTagKey[2].AmountCents);
-        Assert.True(costs.UntaggedByTagKey[0].AmountCents < costs.UntaggedByTagKey[2].AmountCents);
+        Assert.All(costs.UntaggedByTagKey, u =>
+        {
+            var expected = Without(u.TagKey).GroupBy(r => r.Region).ToDictionary(g => g.Key, g => g.Sum(r => costs.MeasuredResourceCosts[r.Arn]));
+            Assert.True(u.IsPerRegion);
+            Assert.Equal(expected.Where(e => e.Value != 0).OrderBy(e => e.Key, StringComparer.Ordinal), u.CentsByRegion!);
+            Assert.Equal(Without(u.TagKey).Sum(r => costs.MeasuredResourceCosts[r.Arn]), u.AccountCents);
+        });
+        Assert.True(costs.UntaggedByTagKey[0].AccountCents > 0);
+        Assert.Equal(costs.MeasuredResourceCosts.Values.Sum(), costs.UntaggedByTagKey[2].AccountCents);
+        Assert.True(costs.UntaggedByTagKey[0].AccountCents < costs.UntaggedByTagKey[2].AccountCents);
+    }
+
+    [Fact]
+    public async Task A_regions_untagged_spend_never_exceeds_its_cost_lines()
+    {
+        var query = October with { UntaggedTagKeys = ["Owner", "NoSuchKey"] };
+        var costs = await new SampleCostSource(sample.Account).GetCostsAsync(query, CancellationToken.None);
+        var lines = costs.Lines.GroupBy(l => l.Region).ToDictionary(g => g.Key, g => g.Sum(l => l.AmountCents));
+
+        Assert.All(costs.UntaggedByTagKey, u => Assert.All(u.CentsByRegion!, r => Assert.InRange(r.Value, 1, lines[r.Key])));
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public class SampleAccountPropertyTests
             .. resources.Select(SampleInventory.Fingerprint),
             .. costs.MeasuredResourceCosts.Select(c => $"{c.Key}={c.Value}"),
             .. costs.Lines.Select(l => $"{l.Service}|{l.Region}|{l.AmountCents}"),
-            .. costs.UntaggedByTagKey.Select(u => $"{u.TagKey}={u.AmountCents}"),
+            .. costs.UntaggedByTagKey.Select(u => u.ToString()),
         ];
     }
 }
