@@ -97,7 +97,7 @@ public sealed class OverviewPageTests(BrowserFixture browser) : IDisposable
     }
 
     [Fact]
-    public async Task The_dark_theme_is_remembered_across_visits()
+    public async Task The_dark_theme_is_remembered_across_visits_and_charts_are_drawn_in_it()
     {
         var page = await browser.NewPageAsync(_app.BaseUrl);
         await BrowserFixture.OpenAsync(page, "/");
@@ -106,10 +106,22 @@ public sealed class OverviewPageTests(BrowserFixture browser) : IDisposable
         await page.GetByRole(AriaRole.Button, new() { Name = "Toggle dark theme" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Toggle dark theme" })).ToHaveAttributeAsync("aria-pressed", "true");
         await page.ReloadAsync();
+        await BrowserFixture.WaitInteractiveAsync(page);
         await page.GetByTestId("region-table").WaitForAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Toggle dark theme" })).ToHaveAttributeAsync("aria-pressed", "true");
         await page.Locator(".apexcharts-canvas").Nth(1).WaitForAsync();
+
+        // The theme is read from the browser after the charts' first (light) draw; the dark draw must be what stays.
+        Assert.Empty(await PageChecks.AxisLabelsNotLightAsync(page, "score-chart"));
+        Assert.Empty(await PageChecks.AxisLabelsNotLightAsync(page, "gap-chart"));
         await BrowserFixture.ScreenshotAsync(page, "overview-dark");
+
+        await BrowserFixture.OpenAsync(page, "/costs");
+        await page.ReloadAsync();
+        await BrowserFixture.WaitInteractiveAsync(page);
+        await page.Locator("[data-testid=waterfall-chart] .apexcharts-canvas").WaitForAsync();
+        Assert.Empty(await PageChecks.AxisLabelsNotLightAsync(page, "waterfall-chart"));
+        await BrowserFixture.ScreenshotAsync(page, "costs-dark");
     }
 
     public void Dispose() => _app.Dispose();
