@@ -45,6 +45,21 @@ public static class PageChecks
         return await page.EvaluateAsync<string[]?>(DarkAxisLabels, labels) ?? ["(the chart has no axis labels)"];
     }
 
+    /// <summary>
+    /// The category labels under a chart's x axis as drawn (an ApexCharts-trimmed label ends in "..."); a label not
+    /// wholly inside the chart's drawing is marked "(cut off)".
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> CategoryLabelsAsync(IPage page, string chartTestId) =>
+        await page.Locator($"[data-testid='{chartTestId}'] .apexcharts-xaxis-label").EvaluateAllAsync<string[]>(
+            """
+            labels => labels.map(l => {
+                const chart = l.closest("svg.apexcharts-svg").getBoundingClientRect();
+                const box = l.getBoundingClientRect();
+                const inside = box.left >= chart.left && box.right <= chart.right && box.top >= chart.top && box.bottom <= chart.bottom;
+                return (l.querySelector("tspan") ?? l).textContent + (inside ? "" : " (cut off)");
+            })
+            """);
+
     /// <summary>A full-page screenshot taken from the top (the app bar is fixed, so a scrolled page would draw it mid-page).</summary>
     public static async Task<string> ScreenshotFromTopAsync(IPage page, string name)
     {

@@ -27,6 +27,13 @@ public sealed class OverviewPageTests(BrowserFixture browser) : IDisposable
         Assert.Equal(10, await page.GetByTestId("top-offenders").Locator("tbody tr").CountAsync());
         Assert.StartsWith("As of ", await page.GetByTestId("data-freshness").InnerTextAsync());
         Assert.False(await PageChecks.HasHorizontalScrollAsync(page), "the overview fits 1280 px without horizontal scrolling");
+
+        // Every region is named in full under its bar (ap-southeast-1 and ap-southeast-2 differ only at the end).
+        var regions = await table.Locator("td[data-region]").EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.region)");
+        Assert.Equal(regions, await PageChecks.CategoryLabelsAsync(page, "gap-chart"));
+        var scored = await PageChecks.CategoryLabelsAsync(page, "score-chart");
+        Assert.All(scored, label => Assert.Contains(label, regions));
+        Assert.Equal(scored.Distinct(), scored);
         await BrowserFixture.ScreenshotAsync(page, "overview");
     }
 
