@@ -48,6 +48,7 @@ public static class FinOpsHostBuilderExtensions
         services.AddFinOpsAccess(configuration);
         services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.Section));
         services.AddSingleton<FinOps.Web.Components.DashboardResults>();
+        services.AddSingleton<FinOps.Web.Components.Controls.IViolationPageSource, FinOps.Web.Components.Controls.ViolationPageSource>();
         // Listens for finished scans from start-up (prepares each result's overview); registered before the start-up scan.
         services.AddHostedService(sp => sp.GetRequiredService<FinOps.Web.Components.DashboardResults>());
         services.AddHostedService<StartupScan>();

@@ -27,6 +27,13 @@ public sealed class OverviewPageTests(BrowserFixture browser) : IDisposable
         Assert.Equal(10, await page.GetByTestId("top-offenders").Locator("tbody tr").CountAsync());
         Assert.StartsWith("As of ", await page.GetByTestId("data-freshness").InnerTextAsync());
         Assert.False(await PageChecks.HasHorizontalScrollAsync(page), "the overview fits 1280 px without horizontal scrolling");
+
+        // Every region is named in full under its bar (ap-southeast-1 and ap-southeast-2 differ only at the end).
+        var regions = await table.Locator("td[data-region]").EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.region)");
+        Assert.Equal(regions, await PageChecks.CategoryLabelsAsync(page, "gap-chart"));
+        var scored = await PageChecks.CategoryLabelsAsync(page, "score-chart");
+        Assert.All(scored, label => Assert.Contains(label, regions));
+        Assert.Equal(scored.Distinct(), scored);
         await BrowserFixture.ScreenshotAsync(page, "overview");
     }
 
@@ -97,7 +104,7 @@ public sealed class OverviewPageTests(BrowserFixture browser) : IDisposable
     }
 
     [Fact]
-    public async Task The_dark_theme_is_remembered_across_visits()
+    public async Task The_dark_theme_is_remembered_across_visits_and_charts_are_drawn_in_it()
     {
         var page = await browser.NewPageAsync(_app.BaseUrl);
         await BrowserFixture.OpenAsync(page, "/");
@@ -106,10 +113,22 @@ public sealed class OverviewPageTests(BrowserFixture browser) : IDisposable
         await page.GetByRole(AriaRole.Button, new() { Name = "Toggle dark theme" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Toggle dark theme" })).ToHaveAttributeAsync("aria-pressed", "true");
         await page.ReloadAsync();
+        await BrowserFixture.WaitInteractiveAsync(page);
         await page.GetByTestId("region-table").WaitForAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Toggle dark theme" })).ToHaveAttributeAsync("aria-pressed", "true");
         await page.Locator(".apexcharts-canvas").Nth(1).WaitForAsync();
+
+        // The theme is read from the browser after the charts' first (light) draw; the dark draw must be what stays.
+        Assert.Empty(await PageChecks.AxisLabelsNotLightAsync(page, "score-chart"));
+        Assert.Empty(await PageChecks.AxisLabelsNotLightAsync(page, "gap-chart"));
         await BrowserFixture.ScreenshotAsync(page, "overview-dark");
+
+        await BrowserFixture.OpenAsync(page, "/costs");
+        await page.ReloadAsync();
+        await BrowserFixture.WaitInteractiveAsync(page);
+        await page.Locator("[data-testid=waterfall-chart] .apexcharts-canvas").WaitForAsync();
+        Assert.Empty(await PageChecks.AxisLabelsNotLightAsync(page, "waterfall-chart"));
+        await BrowserFixture.ScreenshotAsync(page, "costs-dark");
     }
 
     public void Dispose() => _app.Dispose();

@@ -3,13 +3,19 @@ using Microsoft.JSInterop;
 
 namespace FinOps.Web.Components.Controls;
 
-/// <summary>Renders an ApexCharts chart through <c>js/charts.js</c>; re-renders when <see cref="Options"/> change.</summary>
+/// <summary>
+/// Renders an ApexCharts chart through <c>js/charts.js</c>; redraws when <see cref="Options"/> change. One draw runs at a
+/// time: options that arrive during a draw (the dark theme read from the browser just after the first render) are
+/// drawn when it ends, so what stays on screen is always the latest options.
+/// </summary>
 public sealed partial class ApexChart : IAsyncDisposable
 {
     private ElementReference _element;
     private IJSObjectReference? _module;
     private DotNetObjectReference<ApexChart>? _self;
-    private object? _rendered;
+    private object? _drawn;
+    private bool _drawing;
+    private bool _disposed;
 
     [Inject]
     public required IJSRuntime JS { get; init; }
@@ -34,20 +40,31 @@ public sealed partial class ApexChart : IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (ReferenceEquals(_rendered, Options))
+        // A draw in progress picks up the newer options when it ends; a second concurrent draw could finish first
+        // and leave the older options on screen.
+        if (_drawing)
         {
             return;
         }
 
+        _drawing = true;
         try
         {
-            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/charts.js");
-            _self ??= DotNetObjectReference.Create(this);
-            await _module.InvokeVoidAsync(_rendered is null ? "render" : "update", _element, Options, _self);
-            _rendered = Options;
+            while (!_disposed && !ReferenceEquals(_drawn, Options))
+            {
+                var options = Options;
+                _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/charts.js");
+                _self ??= DotNetObjectReference.Create(this);
+                await _module.InvokeVoidAsync(_drawn is null ? "render" : "update", _element, options, _self);
+                _drawn = options;
+            }
         }
         catch (JSDisconnectedException)
         {
+        }
+        finally
+        {
+            _drawing = false;
         }
     }
 
@@ -58,6 +75,7 @@ public sealed partial class ApexChart : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         if (_module is not null)
         {
             try

@@ -18,7 +18,9 @@ public static class ChartOptions
         chart = new { type = "bar", height = "100%", toolbar = new { show = false }, animations = new { enabled = false }, background = "transparent", fontFamily = "inherit" },
         theme = new { mode = dark ? "dark" : "light" },
         series = new[] { new { name = seriesName, data = values } },
-        xaxis = new { categories, labels = new { rotate = -45, hideOverlappingLabels = false, trim = true } },
+        // Categories are names (regions) that differ only at the end (ap-southeast-1, ap-southeast-2): never trimmed,
+        // every one shown, slanted when they do not fit side by side.
+        xaxis = new { categories, labels = new { rotate = -45, hideOverlappingLabels = false, trim = false } },
         // An absent maximum must not reach ApexCharts as null: it would squash the scale to a few units.
         yaxis = max is { } top ? (object)new { max = top, min = 0 } : new { min = 0 },
         colors = new[] { color },

@@ -9,6 +9,7 @@ namespace FinOps.Web.Components.Controls;
 /// <summary>
 /// The violations of a result in a server-paged grid: each page, sort and filter is one <see cref="ViolationQuery.Page"/>
 /// call, so only the rows of the page on screen ever reach the browser, however many violations the result holds.
+/// A page that fails to load leaves the grid empty with an alert that offers to try again (the error is logged).
 /// </summary>
 public sealed partial class ViolationsGrid
 {
@@ -16,8 +17,15 @@ public sealed partial class ViolationsGrid
 
     private MudDataGrid<Violation>? _grid;
     private ViolationPage? _page;
+    private string? _failure;
     private ComplianceResult? _shownResult;
     private ViolationFilter? _shownFilter;
+
+    [Inject]
+    public required IViolationPageSource Pages { get; init; }
+
+    [Inject]
+    public required ILogger<ViolationsGrid> Logger { get; init; }
 
     [Parameter, EditorRequired]
     public required ComplianceResult Result { get; set; }
@@ -73,12 +81,30 @@ public sealed partial class ViolationsGrid
         var request = new ViolationPageRequest(Result, Filter, SortFor(sort?.SortBy), sort?.Descending ?? true,
             state.Page * state.PageSize, Math.Clamp(state.PageSize, 1, ViolationQuery.MaxPageSize));
 
-        // A first sort of a large result takes a moment; off the circuit's thread so the page stays responsive.
-        var page = await Task.Run(() => request.Run(), cancellationToken);
-        LastRequest = request;
-        _page = page;
-        return new GridData<Violation> { Items = page.Items, TotalItems = page.TotalCount };
+        try
+        {
+            var page = await Pages.PageAsync(request, cancellationToken);
+            LastRequest = request;
+            _page = page;
+            _failure = null;
+            return new GridData<Violation> { Items = page.Items, TotalItems = page.TotalCount };
+        }
+#pragma warning disable CA1031 // Any failure is shown (without its text, see FailureText) and logged; cancellation is not a failure.
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            LogPageFailed(Logger, Result.ScanId, request.Offset, ex);
+            LastRequest = request;
+            _page = null;
+            _failure = FailureText.Of(ex);
+            return new GridData<Violation> { Items = [], TotalItems = 0 };
+        }
     }
+
+    private Task RetryAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Loading the violations of scan {ScanId} from offset {Offset} failed")]
+    private static partial void LogPageFailed(ILogger logger, string scanId, int offset, Exception exception);
 
     private string ResourceLink(string arn) => RegionSelection.Link($"resources/{Uri.EscapeDataString(arn)}", Regions);
 
