@@ -13,7 +13,7 @@ public sealed class ScanPageTests(BrowserFixture browser) : IDisposable
         ["FinOps:Dashboard:ScanOnStartup"] = "false",
         ["FinOps:Sample:FailingRegions:0"] = "ap-south-1",
         ["FinOps:Sample:SlowRegions:0"] = "eu-north-1",
-        ["FinOps:Sample:SlowRegionLatencyMilliseconds"] = "1500",
+        ["FinOps:Sample:SlowRegionLatencyMilliseconds"] = "3000",
     });
 
     [Fact]
