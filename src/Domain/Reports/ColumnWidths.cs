@@ -2,11 +2,18 @@ namespace FinOps.Domain.Reports;
 
 /// <summary>
 /// Shares a table's width between its columns: every column first gets what it needs, then figures and labels grow to
-/// fit their widest cell on one line, then text columns grow toward theirs; what is still left goes to the text
-/// columns by weight (or evenly to all columns when there is no text column).
+/// fit their widest cell on one line (those lacking least first), then text columns grow toward theirs; what is still
+/// left goes to the text columns by weight (or evenly to all columns when there is no text column).
 /// </summary>
 internal static class ColumnWidths
 {
+    /// <summary>Whether every figure and label fits on one line while text columns keep what they need.</summary>
+    public static bool FitOnOneLine(IReadOnlyList<ColumnMeasure> columns, double width)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        return columns.Sum(c => c.IsText ? c.Need : c.Want) <= width + 0.001;
+    }
+
     /// <summary>The widths, summing to <paramref name="width"/>; null when the columns' needs alone do not fit.</summary>
     public static double[]? Allocate(IReadOnlyList<ColumnMeasure> columns, double width)
     {
@@ -18,8 +25,8 @@ internal static class ColumnWidths
             return null;
         }
 
-        slack = Grow(widths, columns, c => !c.IsText, slack);
-        slack = Grow(widths, columns, c => c.IsText, slack);
+        slack = GrowSmallestFirst(widths, columns, slack);
+        slack = GrowInProportion(widths, columns, slack);
         if (slack > 0)
         {
             var receivers = Enumerable.Range(0, columns.Count).Where(i => columns[i].IsText).ToList();
@@ -38,10 +45,26 @@ internal static class ColumnWidths
         return widths;
     }
 
-    /// <summary>Grows the chosen columns toward their wanted width, in proportion to what each lacks; returns the slack left.</summary>
-    private static double Grow(double[] widths, IReadOnlyList<ColumnMeasure> columns, Func<ColumnMeasure, bool> chosen, double slack)
+    /// <summary>
+    /// Grows figures and labels to their wanted width, those lacking least first, so that as few of their cells as
+    /// possible wrap; returns the slack left.
+    /// </summary>
+    private static double GrowSmallestFirst(double[] widths, IReadOnlyList<ColumnMeasure> columns, double slack)
     {
-        var lacking = Enumerable.Range(0, columns.Count).Where(i => chosen(columns[i]) && columns[i].Want > widths[i]).ToList();
+        foreach (var i in Enumerable.Range(0, columns.Count).Where(i => !columns[i].IsText).OrderBy(i => columns[i].Want - widths[i]))
+        {
+            var grow = Math.Clamp(columns[i].Want - widths[i], 0, Math.Max(0, slack));
+            widths[i] += grow;
+            slack -= grow;
+        }
+
+        return slack;
+    }
+
+    /// <summary>Grows text columns toward their wanted width in proportion to what each lacks; returns the slack left.</summary>
+    private static double GrowInProportion(double[] widths, IReadOnlyList<ColumnMeasure> columns, double slack)
+    {
+        var lacking = Enumerable.Range(0, columns.Count).Where(i => columns[i].IsText && columns[i].Want > widths[i]).ToList();
         var deficit = lacking.Sum(i => columns[i].Want - widths[i]);
         if (slack <= 0 || deficit <= 0)
         {

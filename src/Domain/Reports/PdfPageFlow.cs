@@ -246,19 +246,25 @@ internal sealed class PdfPageFlow : IDisposable
 
     public void Dispose() => _graphics?.Dispose();
 
-    /// <summary>The fonts and column widths of a table: the regular fonts when the columns' needs fit the page, else the small ones.</summary>
+    /// <summary>
+    /// The fonts and column widths of a table: the regular fonts when every figure and label fits on one line, else the
+    /// small ones if they fit there; failing both, the first in which figures and labels fit when wrapped at spaces.
+    /// </summary>
     private (XFont Regular, XFont Bold, double[] Widths) Layout(IReadOnlyList<TableColumn> columns, List<string[]> rows, int boldLastRows)
     {
-        foreach (var (regular, bold) in new[] { (Regular, Bold), (Small, SmallBold) })
+        var candidates = new[] { (Regular, Bold), (Small, SmallBold) }
+            .Select(f => (Regular: f.Item1, Bold: f.Item2, Measures: Measures(columns, rows, boldLastRows, f.Item1, f.Item2)))
+            .ToList();
+        foreach (var candidate in candidates.Where(c => ColumnWidths.FitOnOneLine(c.Measures, Width)).Concat(candidates))
         {
-            if (ColumnWidths.Allocate(Measures(columns, rows, boldLastRows, regular, bold), Width) is { } widths)
+            if (ColumnWidths.Allocate(candidate.Measures, Width) is { } widths)
             {
-                return (regular, bold, widths);
+                return (candidate.Regular, candidate.Bold, widths);
             }
         }
 
         // Not even the small font fits: the figures still show whole and the table runs into the margin.
-        return (Small, SmallBold, [.. Measures(columns, rows, boldLastRows, Small, SmallBold).Select(m => m.Need)]);
+        return (Small, SmallBold, [.. candidates[^1].Measures.Select(m => m.Need)]);
     }
 
     /// <summary>What each column needs and wants in the given fonts, padding included.</summary>

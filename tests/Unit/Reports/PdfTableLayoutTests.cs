@@ -63,6 +63,15 @@ public sealed partial class PdfTableLayoutTests
     }
 
     [Fact]
+    public void A_table_is_on_one_line_when_every_figure_and_label_fits_whole_and_text_keeps_what_it_needs()
+    {
+        ColumnMeasure[] columns = [new(40, 110, false, 1), new(90, 400, true, 1)];
+
+        Assert.True(ColumnWidths.FitOnOneLine(columns, 200));
+        Assert.False(ColumnWidths.FitOnOneLine(columns, 199));
+    }
+
+    [Fact]
     public void Columns_whose_needs_do_not_fit_get_no_widths_so_the_table_can_take_a_smaller_font() =>
         Assert.Null(ColumnWidths.Allocate([new(300, 300, false, 1), new(250, 250, false, 1)], 500));
 
