@@ -77,11 +77,11 @@ public static class ReportPdfWriter
             ],
             report.Sections.Select(s => new[]
             {
-                s.Label, ReportFormat.Status(s.Status), ReportFormat.Percent(s.Summary.ScorePercent), ReportFormat.Count(s.Summary.NonCompliant),
+                s.Label, ReportFormat.Status(s.Status), ReportFormat.Score(s.Summary), ReportFormat.Count(s.Summary.NonCompliant),
                 ReportFormat.Count(s.Summary.Violations), Money.Format(s.Costs.GapCents), Money.Format(s.Costs.TotalCents),
             }).Append(
             [
-                "All regions", ReportFormat.Status(report.DataQuality), ReportFormat.Percent(report.Summary.ScorePercent),
+                "All regions", ReportFormat.Status(report.DataQuality), ReportFormat.Score(report.Summary),
                 ReportFormat.Count(report.Summary.NonCompliant), ReportFormat.Count(report.Summary.Violations),
                 Money.Format(report.Costs.GapCents), Money.Format(report.Costs.TotalCents),
             ]),
@@ -137,7 +137,9 @@ public static class ReportPdfWriter
 
     private static void Headline(PdfPageFlow flow, Scanning.ComplianceSummary summary, Scanning.CostReconciliation costs) =>
         flow.FigureBoxes(
-            new PdfFigure("Compliance score", ReportFormat.Percent(summary.ScorePercent)),
+            summary.NothingInScope
+                ? new PdfFigure("Compliance score", ReportFormat.NotApplicable, ReportFormat.NothingInScope)
+                : new PdfFigure("Compliance score", ReportFormat.Percent(summary.ScorePercent)),
             new PdfFigure("Cost attribution gap", Money.Format(costs.GapCents)),
             new PdfFigure("Total spend", Money.Format(costs.TotalCents)));
 
