@@ -12,6 +12,15 @@ internal sealed class PdfPageFlow : IDisposable
 {
     public const double Margin = 50;
     private const double FooterSpace = 36;
+    private const double CellPadding = 3;
+
+    /// <summary>The least a text column keeps when figures crowd it: about 16 characters, enough to recognise a name.</summary>
+    private const double RecognisableWidth = 90;
+
+    /// <summary>Lines a text cell may wrap to before what is left is cut (two keep a region's top offenders on its page).</summary>
+    private const int TextCellLines = 2;
+
+    private const int LargestFigureSize = 18, SmallestFigureSize = 9;
 
     private readonly PdfDocument _document;
     private XGraphics? _graphics;
@@ -23,14 +32,16 @@ internal sealed class PdfPageFlow : IDisposable
         Regular = new XFont(ReportFontResolver.FamilyName, 9.5, XFontStyleEx.Regular);
         Small = new XFont(ReportFontResolver.FamilyName, 8, XFontStyleEx.Regular);
         Bold = new XFont(ReportFontResolver.FamilyName, 9.5, XFontStyleEx.Bold);
+        SmallBold = new XFont(ReportFontResolver.FamilyName, 8, XFontStyleEx.Bold);
         Heading = new XFont(ReportFontResolver.FamilyName, 14, XFontStyleEx.Bold);
         Title = new XFont(ReportFontResolver.FamilyName, 20, XFontStyleEx.Bold);
-        Figure = new XFont(ReportFontResolver.FamilyName, 18, XFontStyleEx.Bold);
+        Figure = new XFont(ReportFontResolver.FamilyName, LargestFigureSize, XFontStyleEx.Bold);
     }
 
     public XFont Regular { get; }
     public XFont Small { get; }
     public XFont Bold { get; }
+    public XFont SmallBold { get; }
     public XFont Heading { get; }
     public XFont Title { get; }
     public XFont Figure { get; }
@@ -90,63 +101,85 @@ internal sealed class PdfPageFlow : IDisposable
         }
     }
 
-    /// <summary>Side-by-side boxes with a caption and a large figure.</summary>
-    public void FigureBoxes(params (string Caption, string Value)[] boxes)
+    /// <summary>
+    /// Side-by-side boxes with a caption and a large figure, set smaller when it would not fit its box (a figure is
+    /// never cut); a note follows the figure in regular type.
+    /// </summary>
+    public void FigureBoxes(params PdfFigure[] boxes)
     {
         const double height = 54, gap = 12;
         Ensure(height + 8);
         var width = (Width - gap * (boxes.Length - 1)) / boxes.Length;
         for (var i = 0; i < boxes.Length; i++)
         {
+            var (caption, value, note) = boxes[i];
             var x = Margin + i * (width + gap);
+            var inner = width - 16;
+            var noteText = note is null ? "" : " " + note;
+            var noteWidth = Measure(noteText, Regular);
+            var font = FigureFont(value, inner - noteWidth);
+            var baseline = Y + 42;
             Graphics.DrawRectangle(new XPen(Accent, 0.8), new XSolidBrush(Shade), new XRect(x, Y, width, height));
-            Graphics.DrawString(boxes[i].Caption, Small, new XSolidBrush(Accent), new XRect(x + 8, Y + 6, width - 16, 12), XStringFormats.TopLeft);
-            Graphics.DrawString(Fit(boxes[i].Value, Figure, width - 16), Figure, XBrushes.Black, new XRect(x + 8, Y + 22, width - 16, 26), XStringFormats.TopLeft);
+            Graphics.DrawString(Fit(caption, Small, inner), Small, new XSolidBrush(Accent), new XRect(x + 8, Y + 6, inner, 12), XStringFormats.TopLeft);
+            Graphics.DrawString(value, font, XBrushes.Black, new XPoint(x + 8, baseline), XStringFormats.BaseLineLeft);
+            if (note is not null)
+            {
+                Graphics.DrawString(noteText, Regular, XBrushes.Black, new XPoint(x + 8 + Measure(value, font), baseline), XStringFormats.BaseLineLeft);
+            }
         }
 
         Y += height + 8;
     }
 
-    /// <summary>A table; the header repeats when rows continue on a new page. Right-aligned columns hold numbers.</summary>
+    /// <summary>
+    /// A table whose columns are as wide as their widest cell (measured in the font), text columns taking what is left;
+    /// figures, labels and headers are never cut. When even the figures do not fit, the table is set in the small font.
+    /// The header repeats when rows continue on a new page.
+    /// </summary>
     public void Table(IReadOnlyList<TableColumn> columns, IEnumerable<string[]> rows, int boldLastRows = 0)
     {
-        var rowHeight = Regular.GetHeight() + 5;
-        var total = columns.Sum(c => c.Weight);
-        var widths = columns.Select(c => Width * c.Weight / total).ToArray();
-        var materialised = rows.ToList();
+        var body = rows.ToList();
+        var (regular, bold, widths) = Layout(columns, body, boldLastRows);
+        var lineHeight = regular.GetHeight();
 
-        void Header()
-        {
-            Ensure(rowHeight * 2);
-            Graphics.DrawRectangle(new XSolidBrush(Shade), new XRect(Margin, Y, Width, rowHeight));
-            Cells(columns.Select(c => c.Header).ToArray(), Bold);
-        }
-
-        void Cells(string[] cells, XFont font)
+        void Row(IReadOnlyList<string>[] cells, XFont font)
         {
             var x = Margin;
             for (var i = 0; i < columns.Count; i++)
             {
-                var rect = new XRect(x + 3, Y + 2, widths[i] - 6, rowHeight - 2);
-                Graphics.DrawString(Fit(cells[i], font, rect.Width), font, XBrushes.Black, rect,
-                    columns[i].RightAligned ? XStringFormats.TopRight : XStringFormats.TopLeft);
+                for (var k = 0; k < cells[i].Count; k++)
+                {
+                    var rect = new XRect(x + CellPadding, Y + 2 + k * lineHeight, widths[i] - 2 * CellPadding, lineHeight + 3);
+                    Graphics.DrawString(cells[i][k], font, XBrushes.Black, rect, columns[i].RightAligned ? XStringFormats.TopRight : XStringFormats.TopLeft);
+                }
+
                 x += widths[i];
             }
 
-            Y += rowHeight;
-            Graphics.DrawLine(new XPen(Rule, 0.4), Margin, Y, Margin + Width, Y);
+            Y += cells.Max(c => c.Count) * lineHeight + 5;
+            Graphics.DrawLine(new XPen(Rule, 0.4), Margin, Y, Margin + widths.Sum(), Y);
+        }
+
+        void Header()
+        {
+            Ensure((lineHeight + 5) * 2);
+            Graphics.DrawRectangle(new XSolidBrush(Shade), new XRect(Margin, Y, widths.Sum(), lineHeight + 5));
+            Row([.. columns.Select(c => (IReadOnlyList<string>)[c.Header])], bold);
         }
 
         Header();
-        for (var r = 0; r < materialised.Count; r++)
+        for (var r = 0; r < body.Count; r++)
         {
-            if (Y + rowHeight > Bottom)
+            var font = r >= body.Count - boldLastRows ? bold : regular;
+            var cells = columns.Select((c, i) => CellLines.Break(body[r][i], widths[i] - 2 * CellPadding, t => Measure(t, font),
+                c.Kind == TableColumnKind.Text, TextCellLines)).ToArray();
+            if (Y + cells.Max(c => c.Count) * lineHeight + 5 > Bottom)
             {
                 NewPage();
                 Header();
             }
 
-            Cells(materialised[r], r >= materialised.Count - boldLastRows ? Bold : Regular);
+            Row(cells, font);
         }
 
         Y += 6;
@@ -155,8 +188,9 @@ internal sealed class PdfPageFlow : IDisposable
     /// <summary>Horizontal bars, errors then warnings stacked, with the count at the end of each bar.</summary>
     public void BarChart(IReadOnlyList<(string Label, int Errors, int Warnings)> bars)
     {
-        const double barHeight = 13, gap = 5;
-        var labelWidth = Width * 0.28;
+        const double barHeight = 12, gap = 3;
+        // Tag keys are text: the label column grows to the longest key it can, and only a key longer than that is shortened.
+        var labelWidth = Math.Clamp(bars.Max(b => Measure(b.Label, Regular)) + 6, Width * 0.2, Width * 0.45);
         var chartWidth = Width - labelWidth - 60;
         var max = Math.Max(1, bars.Max(b => b.Errors + b.Warnings));
         Ensure(bars.Count * (barHeight + gap) + 24);
@@ -212,31 +246,68 @@ internal sealed class PdfPageFlow : IDisposable
 
     public void Dispose() => _graphics?.Dispose();
 
-    /// <summary>The text, cut with an ellipsis when wider than <paramref name="width"/>.</summary>
-    private string Fit(string text, XFont font, double width, XGraphics? graphics = null)
+    /// <summary>
+    /// The fonts and column widths of a table: the regular fonts when every figure and label fits on one line, else the
+    /// small ones if they fit there; failing both, the first in which figures and labels fit when wrapped at spaces.
+    /// </summary>
+    private (XFont Regular, XFont Bold, double[] Widths) Layout(IReadOnlyList<TableColumn> columns, List<string[]> rows, int boldLastRows)
     {
-        double Measure(string t, XFont f) => (graphics ?? Graphics).MeasureString(t, f).Width;
-        if (Measure(text, font) <= width)
+        var candidates = new[] { (Regular, Bold), (Small, SmallBold) }
+            .Select(f => (Regular: f.Item1, Bold: f.Item2, Measures: Measures(columns, rows, boldLastRows, f.Item1, f.Item2)))
+            .ToList();
+        foreach (var candidate in candidates.Where(c => ColumnWidths.FitOnOneLine(c.Measures, Width)).Concat(candidates))
         {
-            return text;
-        }
-
-        int lo = 0, hi = text.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi + 1) / 2;
-            if (Measure(text[..mid] + "…", font) <= width)
+            if (ColumnWidths.Allocate(candidate.Measures, Width) is { } widths)
             {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid - 1;
+                return (candidate.Regular, candidate.Bold, widths);
             }
         }
 
-        return text[..lo] + "…";
+        // Not even the small font fits: the figures still show whole and the table runs into the margin.
+        return (Small, SmallBold, [.. candidates[^1].Measures.Select(m => m.Need)]);
     }
+
+    /// <summary>What each column needs and wants in the given fonts, padding included.</summary>
+    private List<ColumnMeasure> Measures(IReadOnlyList<TableColumn> columns, List<string[]> rows, int boldLastRows, XFont regular, XFont bold)
+    {
+        var measures = new List<ColumnMeasure>(columns.Count);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var header = Measure(columns[i].Header, bold);
+            double want = header, words = header;
+            for (var r = 0; r < rows.Count; r++)
+            {
+                var font = r >= rows.Count - boldLastRows ? bold : regular;
+                want = Math.Max(want, Measure(rows[r][i], font));
+                words = Math.Max(words, CellLines.WidestWord(rows[r][i], t => Measure(t, font)));
+            }
+
+            var isText = columns[i].Kind == TableColumnKind.Text;
+            var need = isText ? Math.Max(header, Math.Min(want, RecognisableWidth)) : words;
+            measures.Add(new ColumnMeasure(need + 2 * CellPadding, want + 2 * CellPadding, isText, columns[i].Weight));
+        }
+
+        return measures;
+    }
+
+    /// <summary>The figure font at the largest size (down from 18 points) at which <paramref name="value"/> fits <paramref name="width"/>.</summary>
+    private XFont FigureFont(string value, double width)
+    {
+        for (var size = LargestFigureSize; size > SmallestFigureSize; size--)
+        {
+            var font = size == LargestFigureSize ? Figure : new XFont(ReportFontResolver.FamilyName, size, XFontStyleEx.Bold);
+            if (Measure(value, font) <= width)
+            {
+                return font;
+            }
+        }
+
+        return new XFont(ReportFontResolver.FamilyName, SmallestFigureSize, XFontStyleEx.Bold);
+    }
+
+    /// <summary>The text, cut with an ellipsis when wider than <paramref name="width"/> (titles, captions, chart labels: never figures).</summary>
+    private string Fit(string text, XFont font, double width, XGraphics? graphics = null) =>
+        CellLines.Shorten(text, width, t => (graphics ?? Graphics).MeasureString(t, font).Width);
 
     private List<string> Wrap(string text, XFont font, double width)
     {

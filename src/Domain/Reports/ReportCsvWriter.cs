@@ -9,14 +9,15 @@ namespace FinOps.Domain.Reports;
 /// <summary>
 /// CSV exports (CsvHelper, RFC 4180: CRLF records, quotes where needed, UTF-8 without byte-order mark): the violations
 /// list with selectable columns, and the region summary of a <see cref="RegionReport"/>. Text cells go through
-/// <see cref="FormulaInjection.Neutralize"/>; money is plain USD with two decimals, scores a plain percentage.
+/// <see cref="FormulaInjection.Neutralize"/>; money is plain USD with two decimals, scores a plain percentage (empty
+/// where nothing is in scope, which <c>nothing_in_scope</c> says).
 /// </summary>
 public static class ReportCsvWriter
 {
     /// <summary>The region summary's columns.</summary>
     public static ImmutableArray<string> RegionSummaryHeader { get; } =
     [
-        "region", "status", "score_percent", "resources", "in_scope", "compliant", "non_compliant", "violations",
+        "region", "status", "score_percent", "nothing_in_scope", "resources", "in_scope", "compliant", "non_compliant", "violations",
         "error_violations", "warning_violations", "total_usd", "attributable_usd", "gap_usd", "out_of_scope_usd",
         "untaggable_usd", "unallocated_usd", "top_offenders", "top_offenders_close_percent",
     ];
@@ -101,7 +102,8 @@ public static class ReportCsvWriter
     {
         csv.WriteField(FormulaInjection.Neutralize(region));
         csv.WriteField(status);
-        csv.WriteField(ReportFormat.PlainPercent(summary.ScorePercent));
+        csv.WriteField(ReportFormat.PlainScore(summary));
+        csv.WriteField(ReportFormat.Flag(summary.NothingInScope));
         csv.WriteField(Number(summary.TotalResources));
         csv.WriteField(Number(summary.InScope));
         csv.WriteField(Number(summary.Compliant));

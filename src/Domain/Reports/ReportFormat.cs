@@ -12,6 +12,32 @@ public static class ReportFormat
     /// <summary>"87.5" (a plain number for CSV).</summary>
     public static string PlainPercent(double percent) => percent.ToString("0.0", CultureInfo.InvariantCulture);
 
+    /// <summary>The score of a set where no resource is in scope.</summary>
+    public const string NotApplicable = "n/a";
+
+    /// <summary>Why the score is <see cref="NotApplicable"/>, in words.</summary>
+    public const string NothingInScope = "(nothing in scope)";
+
+    /// <summary>
+    /// "87.5%", or "n/a (nothing in scope)" when no resource is in scope: the domain's score is then 1.0, and a report
+    /// says why in words instead of showing a perfect score (PRODUCT §2).
+    /// </summary>
+    public static string Score(ComplianceSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return summary.NothingInScope ? $"{NotApplicable} {NothingInScope}" : Percent(summary.ScorePercent);
+    }
+
+    /// <summary>"87.5" for CSV, or empty when nothing is in scope (the <c>nothing_in_scope</c> column says so).</summary>
+    public static string PlainScore(ComplianceSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return summary.NothingInScope ? "" : PlainPercent(summary.ScorePercent);
+    }
+
+    /// <summary>"true" or "false", for CSV.</summary>
+    public static string Flag(bool value) => value ? "true" : "false";
+
     /// <summary>"2026-11-26 14:05 UTC".</summary>
     public static string Timestamp(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";

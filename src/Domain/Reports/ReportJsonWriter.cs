@@ -8,7 +8,8 @@ namespace FinOps.Domain.Reports;
 /// <summary>
 /// Renders a <see cref="RegionReport"/> as JSON (snake_case; money as integer cents and as US dollars) for
 /// <c>generate_compliance_report(format: json)</c>. The full violation list is left to the CSV/XLSX exports; top
-/// offenders are included.
+/// offenders are included. <c>score_percent</c> is the domain's score (100 when nothing is in scope), and
+/// <c>nothing_in_scope</c> says when that is so.
 /// </summary>
 public static class ReportJsonWriter
 {
@@ -82,6 +83,7 @@ public static class ReportJsonWriter
         IEnumerable<TagKeyViolations> byTag, GapClosure closure)
     {
         json.WriteNumber("score_percent", summary.ScorePercent);
+        json.WriteBoolean("nothing_in_scope", summary.NothingInScope);
         json.WriteNumber("resources", summary.TotalResources);
         json.WriteNumber("in_scope", summary.InScope);
         json.WriteNumber("compliant", summary.Compliant);

@@ -20,7 +20,7 @@ public static class ReportMarkdownWriter
         md.Append("- **Policy:** ").AppendLine(Escape($"version {report.PolicyVersion} ({report.PolicyHash})"));
         md.Append("- **Data quality:** ").AppendLine(ReportFormat.Status(report.DataQuality));
         md.AppendLine();
-        md.Append("**Compliance score:** ").Append(ReportFormat.Percent(report.Summary.ScorePercent))
+        md.Append("**Compliance score:** ").Append(ReportFormat.Score(report.Summary))
             .Append(" · **Cost attribution gap:** ").AppendLine(Money.Format(report.Costs.GapCents)).AppendLine();
         md.AppendLine(Escape(report.TopOffenders.Sentence)).AppendLine();
 
@@ -32,17 +32,17 @@ public static class ReportMarkdownWriter
         md.AppendLine("|---|---|---:|---:|---:|---:|---:|");
         foreach (var s in report.Sections)
         {
-            md.AppendLine($"| {Escape(s.Label)} | {ReportFormat.Status(s.Status)} | {ReportFormat.Percent(s.Summary.ScorePercent)} | {ReportFormat.Count(s.Summary.NonCompliant)} | {ReportFormat.Count(s.Summary.Violations)} | {Money.Format(s.Costs.GapCents)} | {Money.Format(s.Costs.TotalCents)} |");
+            md.AppendLine($"| {Escape(s.Label)} | {ReportFormat.Status(s.Status)} | {ReportFormat.Score(s.Summary)} | {ReportFormat.Count(s.Summary.NonCompliant)} | {ReportFormat.Count(s.Summary.Violations)} | {Money.Format(s.Costs.GapCents)} | {Money.Format(s.Costs.TotalCents)} |");
         }
 
-        md.AppendLine($"| **All regions** | {ReportFormat.Status(report.DataQuality)} | **{ReportFormat.Percent(report.Summary.ScorePercent)}** | {ReportFormat.Count(report.Summary.NonCompliant)} | {ReportFormat.Count(report.Summary.Violations)} | **{Money.Format(report.Costs.GapCents)}** | {Money.Format(report.Costs.TotalCents)} |");
+        md.AppendLine($"| **All regions** | {ReportFormat.Status(report.DataQuality)} | **{ReportFormat.Score(report.Summary)}** | {ReportFormat.Count(report.Summary.NonCompliant)} | {ReportFormat.Count(report.Summary.Violations)} | **{Money.Format(report.Costs.GapCents)}** | {Money.Format(report.Costs.TotalCents)} |");
         md.AppendLine();
 
         foreach (var s in report.Sections)
         {
             md.Append("## Region ").AppendLine(Escape(s.Label)).AppendLine();
             md.Append("Status: ").Append(ReportFormat.Status(s.Status)).AppendLine(s.FailureReason is { } why ? $" ({Escape(why)})" : "").AppendLine();
-            md.Append("**Compliance score:** ").Append(ReportFormat.Percent(s.Summary.ScorePercent))
+            md.Append("**Compliance score:** ").Append(ReportFormat.Score(s.Summary))
                 .Append(" · **Cost attribution gap:** ").AppendLine(Money.Format(s.Costs.GapCents)).AppendLine();
             Reconciliation(md, s.Costs);
             if (!s.ViolationsByTag.IsEmpty)

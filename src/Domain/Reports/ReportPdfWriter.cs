@@ -72,16 +72,16 @@ public static class ReportPdfWriter
         flow.Line("Regions", flow.Heading, PdfPageFlow.Accent);
         flow.Table(
             [
-                new("Region", 1.7), new("Status", 1.4), new("Score", 0.9, true), new("Non-compliant", 2.0, true),
-                new("Violations", 1.4, true), new("Gap", 1.6, true), new("Total", 1.7, true),
+                TableColumn.Label("Region"), TableColumn.Label("Status"), TableColumn.Figure("Score"), TableColumn.Figure("Non-compliant"),
+                TableColumn.Figure("Violations"), TableColumn.Figure("Gap"), TableColumn.Figure("Total"),
             ],
             report.Sections.Select(s => new[]
             {
-                s.Label, ReportFormat.Status(s.Status), ReportFormat.Percent(s.Summary.ScorePercent), ReportFormat.Count(s.Summary.NonCompliant),
+                s.Label, ReportFormat.Status(s.Status), ReportFormat.Score(s.Summary), ReportFormat.Count(s.Summary.NonCompliant),
                 ReportFormat.Count(s.Summary.Violations), Money.Format(s.Costs.GapCents), Money.Format(s.Costs.TotalCents),
             }).Append(
             [
-                "All regions", ReportFormat.Status(report.DataQuality), ReportFormat.Percent(report.Summary.ScorePercent),
+                "All regions", ReportFormat.Status(report.DataQuality), ReportFormat.Score(report.Summary),
                 ReportFormat.Count(report.Summary.NonCompliant), ReportFormat.Count(report.Summary.Violations),
                 Money.Format(report.Costs.GapCents), Money.Format(report.Costs.TotalCents),
             ]),
@@ -119,11 +119,14 @@ public static class ReportPdfWriter
         if (!section.TopOffenders.Resources.IsEmpty)
         {
             flow.Table(
-                [new("#", 0.4, true), new("Resource", 3.4), new("Type", 2.2), new("Broken tags", 2.8), new("Cost at stake", 1.9, true), new("Source", 1.6)],
+                [
+                    TableColumn.Figure("#"), TableColumn.Text("Resource", 3), TableColumn.Label("Type"), TableColumn.Text("Broken tags", 2),
+                    TableColumn.Figure("Cost at stake"), TableColumn.Label("Source"),
+                ],
                 section.TopOffenders.Resources.Select(r => new[]
                 {
                     r.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    r.Name is { Length: > 0 } name ? $"{name} ({Arns.ShortId(r.Arn)})" : Arns.ShortId(r.Arn),
+                    Arns.Label(r.Name, r.Arn),
                     r.ResourceType,
                     string.Join(", ", r.BrokenTagKeys),
                     Money.Format(r.CostAtStakeCents),
@@ -134,13 +137,15 @@ public static class ReportPdfWriter
 
     private static void Headline(PdfPageFlow flow, Scanning.ComplianceSummary summary, Scanning.CostReconciliation costs) =>
         flow.FigureBoxes(
-            ("Compliance score", ReportFormat.Percent(summary.ScorePercent)),
-            ("Cost attribution gap", Money.Format(costs.GapCents)),
-            ("Total spend", Money.Format(costs.TotalCents)));
+            summary.NothingInScope
+                ? new PdfFigure("Compliance score", ReportFormat.NotApplicable, ReportFormat.NothingInScope)
+                : new PdfFigure("Compliance score", ReportFormat.Percent(summary.ScorePercent)),
+            new PdfFigure("Cost attribution gap", Money.Format(costs.GapCents)),
+            new PdfFigure("Total spend", Money.Format(costs.TotalCents)));
 
     private static void Reconciliation(PdfPageFlow flow, Scanning.CostReconciliation costs) =>
         flow.Table(
-            [new("Spend", 3), new("Amount", 1.5, true), new("What it is", 6)],
+            [TableColumn.Label("Spend"), TableColumn.Figure("Amount"), TableColumn.Text("What it is")],
             [
                 ["Attributable", Money.Format(costs.AttributableCents), "Compliant resources: chargeable to an owner"],
                 ["Cost attribution gap", Money.Format(costs.GapCents), "In-scope resources that break a required tag"],

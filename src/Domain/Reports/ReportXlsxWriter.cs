@@ -10,7 +10,8 @@ namespace FinOps.Domain.Reports;
 /// <summary>
 /// Renders a <see cref="RegionReport"/> as XLSX (SpreadCheetah, streamed): a Summary sheet, a sheet per region and a
 /// Violations sheet with an autofilter on its header. Numbers are numeric cells: money in US dollars with a currency
-/// format, scores as percentages with one decimal.
+/// format, scores as percentages with one decimal; where nothing is in scope the score cell is empty and the
+/// "Nothing in scope" column (or the text beside "Compliance score") says so.
 /// </summary>
 public static class ReportXlsxWriter
 {
@@ -55,7 +56,7 @@ public static class ReportXlsxWriter
         var options = new WorksheetOptions();
         options.Column(1).Width = 28;
         options.Column(2).Width = 22;
-        for (var c = 3; c <= 12; c++)
+        for (var c = 3; c <= RegionHeader.Length; c++)
         {
             options.Column(c).Width = 16;
         }
@@ -72,7 +73,7 @@ public static class ReportXlsxWriter
         await Pair(book, "Generated", ReportFormat.Timestamp(report.GeneratedAt), s, ct).ConfigureAwait(false);
         await Pair(book, "Policy", $"version {report.PolicyVersion} ({report.PolicyHash})", s, ct).ConfigureAwait(false);
         await Pair(book, "Data quality", ReportFormat.Status(report.DataQuality), s, ct).ConfigureAwait(false);
-        await book.AddRowAsync([new Cell("Compliance score", s.Bold), new Cell(report.Summary.ScorePercent, s.Percent)], ct).ConfigureAwait(false);
+        await book.AddRowAsync([new Cell("Compliance score", s.Bold), Score(report.Summary, s)], ct).ConfigureAwait(false);
         await book.AddRowAsync([new Cell("Cost attribution gap", s.Bold), new Cell(Money.ToUsd(report.Costs.GapCents), s.Usd)], ct).ConfigureAwait(false);
         await book.AddRowAsync([new Cell(report.TopOffenders.Sentence)], ct).ConfigureAwait(false);
         await book.AddRowAsync([], ct).ConfigureAwait(false);
@@ -93,13 +94,14 @@ public static class ReportXlsxWriter
     }
 
     private static readonly string[] RegionHeader =
-        ["Region", "Status", "Score", "Resources", "Non-compliant", "Violations", "Total (USD)", "Attributable (USD)", "Gap (USD)", "Out of scope (USD)", "Untaggable (USD)", "Unallocated (USD)"];
+        ["Region", "Status", "Score", "Nothing in scope", "Resources", "Non-compliant", "Violations", "Total (USD)", "Attributable (USD)", "Gap (USD)", "Out of scope (USD)", "Untaggable (USD)", "Unallocated (USD)"];
 
     private static Cell[] RegionRow(string region, string status, ComplianceSummary summary, CostReconciliation costs, Styles s, bool bold = false) =>
     [
         new Cell(region, bold ? s.Bold : default),
         new Cell(status),
-        new Cell(summary.ScorePercent, s.Percent),
+        summary.NothingInScope ? new Cell() : new Cell(summary.ScorePercent, s.Percent),
+        new Cell(summary.NothingInScope),
         new Cell(summary.TotalResources, s.Integer),
         new Cell(summary.NonCompliant, s.Integer),
         new Cell(summary.Violations, s.Integer),
@@ -124,7 +126,7 @@ public static class ReportXlsxWriter
         await book.StartWorksheetAsync(sheetName, options, ct).ConfigureAwait(false);
         await book.AddRowAsync([new Cell(section.Label, s.Title)], ct).ConfigureAwait(false);
         await Pair(book, "Status", ReportFormat.Status(section.Status) + (section.FailureReason is { } why ? $": {why}" : ""), s, ct).ConfigureAwait(false);
-        await book.AddRowAsync([new Cell("Compliance score", s.Bold), new Cell(section.Summary.ScorePercent, s.Percent)], ct).ConfigureAwait(false);
+        await book.AddRowAsync([new Cell("Compliance score", s.Bold), Score(section.Summary, s)], ct).ConfigureAwait(false);
         await book.AddRowAsync([new Cell("Resources", s.Bold), new Cell(section.Summary.TotalResources, s.Integer)], ct).ConfigureAwait(false);
         await book.AddRowAsync([new Cell("Non-compliant", s.Bold), new Cell(section.Summary.NonCompliant, s.Integer)], ct).ConfigureAwait(false);
         await MoneyRow(book, "Total spend", section.Costs.TotalCents, s, ct).ConfigureAwait(false);
@@ -197,6 +199,10 @@ public static class ReportXlsxWriter
             await book.AddRowAsync(row, ct).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The score beside its label: a percentage, or "n/a (nothing in scope)" as words where there is nothing to score.</summary>
+    private static Cell Score(ComplianceSummary summary, Styles s) =>
+        summary.NothingInScope ? new Cell(ReportFormat.Score(summary)) : new Cell(summary.ScorePercent, s.Percent);
 
     private static ValueTask Pair(Spreadsheet book, string label, string value, Styles s, CancellationToken ct) =>
         book.AddRowAsync([new Cell(label, s.Bold), new Cell(value)], ct);

@@ -16,7 +16,7 @@ public sealed class ExportApiTests(ScannedExportApi api) : IClassFixture<Scanned
     private static readonly string[] TwoRegions = ["eu-west-1", "us-east-1"];
 
     private static readonly string[] RegionHeader =
-        ["Region", "Status", "Score", "Resources", "Non-compliant", "Violations", "Total (USD)", "Attributable (USD)", "Gap (USD)",
+        ["Region", "Status", "Score", "Nothing in scope", "Resources", "Non-compliant", "Violations", "Total (USD)", "Attributable (USD)", "Gap (USD)",
          "Out of scope (USD)", "Untaggable (USD)", "Unallocated (USD)"];
 
     private async Task<HttpResponseMessage> GetAsync(string url)
@@ -35,7 +35,7 @@ public sealed class ExportApiTests(ScannedExportApi api) : IClassFixture<Scanned
     [Theory]
     [InlineData("pdf", "application/pdf", "%PDF-")]
     [InlineData("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK")]
-    [InlineData("csv", "text/csv", "region,status,score_percent")]
+    [InlineData("csv", "text/csv", "region,status,score_percent,nothing_in_scope")]
     public async Task Each_format_downloads_with_its_content_type_and_a_file_name_naming_the_period(string format, string contentType, string start)
     {
         using var response = await GetAsync($"/api/reports/regions?format={format}&regions=eu-west-1,us-east-1");
@@ -58,11 +58,11 @@ public sealed class ExportApiTests(ScannedExportApi api) : IClassFixture<Scanned
 
         var pages = pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))).ToList();
         Assert.Contains(Money.Format(narrowed.Costs.GapCents), pages[0]);
-        Assert.Contains(ReportFormat.Percent(narrowed.Summary.ScorePercent), pages[0]);
+        Assert.Contains(ReportFormat.Score(narrowed.Summary), pages[0]);
         foreach (var region in narrowed.Regions)
         {
             var page = Assert.Single(pages, p => p.StartsWith($"Region {region.Region} ", StringComparison.Ordinal));
-            Assert.Contains(ReportFormat.Percent(region.Summary.ScorePercent), page);
+            Assert.Contains(ReportFormat.Score(region.Summary), page);
             Assert.Contains(Money.Format(region.Costs.GapCents), page);
         }
 
@@ -84,16 +84,18 @@ public sealed class ExportApiTests(ScannedExportApi api) : IClassFixture<Scanned
         foreach (var region in result.Regions)
         {
             var row = byRegion[region.Region];
-            Assert.Equal(region.Summary.ScorePercent, double.Parse(row[2], CultureInfo.InvariantCulture));
-            Assert.Equal(region.Summary.NonCompliant, int.Parse(row[4], CultureInfo.InvariantCulture));
-            Assert.Equal(Money.ToUsd(region.Costs.TotalCents), decimal.Parse(row[6], CultureInfo.InvariantCulture));
-            Assert.Equal(Money.ToUsd(region.Costs.GapCents), decimal.Parse(row[8], CultureInfo.InvariantCulture));
-            Assert.Equal(Money.ToUsd(region.Costs.UnallocatedCents), decimal.Parse(row[11], CultureInfo.InvariantCulture));
+            Assert.Equal(region.Summary.NothingInScope ? "" : region.Summary.ScorePercent.ToString(CultureInfo.InvariantCulture), row[2]);
+            Assert.Equal(region.Summary.NothingInScope ? "1" : "0", row[3]);
+            Assert.Equal(region.Summary.NonCompliant, int.Parse(row[5], CultureInfo.InvariantCulture));
+            Assert.Equal(Money.ToUsd(region.Costs.TotalCents), decimal.Parse(row[7], CultureInfo.InvariantCulture));
+            Assert.Equal(Money.ToUsd(region.Costs.GapCents), decimal.Parse(row[9], CultureInfo.InvariantCulture));
+            Assert.Equal(Money.ToUsd(region.Costs.UnallocatedCents), decimal.Parse(row[12], CultureInfo.InvariantCulture));
         }
 
         var all = byRegion["All regions"];
         Assert.Equal(result.Summary.ScorePercent, double.Parse(all[2], CultureInfo.InvariantCulture));
-        Assert.Equal(Money.ToUsd(result.Costs.GapCents), decimal.Parse(all[8], CultureInfo.InvariantCulture));
+        Assert.Equal("0", all[3]);
+        Assert.Equal(Money.ToUsd(result.Costs.GapCents), decimal.Parse(all[9], CultureInfo.InvariantCulture));
         Assert.Equal(result.Summary.Violations, xlsx.Rows("Violations").Count - 1);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using AngleSharp.Dom;
 using Bunit;
 using FinOps.Domain.Costs;
+using FinOps.Domain.Reports;
 using FinOps.Domain.Scanning;
 using FinOps.Tests.Unit.Reports;
 using FinOps.Web.Components.Pages;
@@ -32,7 +33,7 @@ public sealed class SameNumbersEverywhereTests(ScannedExportApi api) : IClassFix
         using var pdf = PdfDocument.Open(await api.Client.GetByteArrayAsync(new Uri("/api/reports/regions?format=pdf&regions=eu-west-1,us-east-1", UriKind.Relative)));
         var pdfPages = pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))).ToList();
 
-        var xlsxRows = xlsx.Rows("Summary").Where(r => r.Count == 12).ToDictionary(r => r[0]);
+        var xlsxRows = xlsx.Rows("Summary").Where(r => r.Count == 13).ToDictionary(r => r[0]);
         var csvRows = csv.Skip(1).ToDictionary(r => r[0]);
         string CsvCell(string region, string name) => csvRows[region][csv[0].IndexOf(name)];
 
@@ -44,12 +45,15 @@ public sealed class SameNumbersEverywhereTests(ScannedExportApi api) : IClassFix
             Assert.Equal(summary.NonCompliant, dashboard[key].NonCompliant);
 
             var x = xlsxRows[key == GapClosure.AllRegions ? "All regions" : key];
-            Assert.Equal(expected.Select(Money.ToUsd), new[] { 6, 7, 8, 9, 10, 11 }.Select(i => decimal.Parse(x[i], CultureInfo.InvariantCulture)));
-            Assert.Equal(summary.NonCompliant, int.Parse(x[4], CultureInfo.InvariantCulture));
-            Assert.Equal(summary.ScorePercent, double.Parse(x[2], CultureInfo.InvariantCulture));
+            Assert.Equal(expected.Select(Money.ToUsd), new[] { 7, 8, 9, 10, 11, 12 }.Select(i => decimal.Parse(x[i], CultureInfo.InvariantCulture)));
+            Assert.Equal(summary.NonCompliant, int.Parse(x[5], CultureInfo.InvariantCulture));
+            Assert.Equal(summary.NothingInScope ? "" : summary.ScorePercent.ToString(CultureInfo.InvariantCulture), x[2]);
+            Assert.Equal(summary.NothingInScope ? "1" : "0", x[3]);
 
             Assert.Equal(expected.Select(Money.Plain), Columns.Select(c => CsvCell(key, c + "_usd")));
             Assert.Equal(summary.NonCompliant.ToString(CultureInfo.InvariantCulture), CsvCell(key, "non_compliant"));
+            Assert.Equal(ReportFormat.PlainScore(summary), CsvCell(key, "score_percent"));
+            Assert.Equal(ReportFormat.Flag(summary.NothingInScope), CsvCell(key, "nothing_in_scope"));
 
             // The PDF spells money as the dashboard shows it.
             var page = key == GapClosure.AllRegions ? pdfPages[0] : pdfPages.Single(p => p.StartsWith($"Region {key} ", StringComparison.Ordinal));

@@ -28,7 +28,7 @@ public sealed class ReportPdfWriterTests
         foreach (var section in ReportFixture.Report.Sections)
         {
             var page = pages.Single(p => p.StartsWith($"Region {section.Label} ", StringComparison.Ordinal));
-            Assert.Contains(ReportFormat.Percent(section.Summary.ScorePercent), page);
+            Assert.Contains(ReportFormat.Score(section.Summary), page);
             Assert.Contains(Money.Format(section.Costs.GapCents), page);
         }
     }
@@ -43,7 +43,7 @@ public sealed class ReportPdfWriterTests
         Assert.Contains("October 2026", cover);
         Assert.Contains(ReportFormat.Timestamp(report.AsOf), cover);
         Assert.Contains(string.Join(", ", report.Regions), cover);
-        Assert.Contains(ReportFormat.Percent(report.Summary.ScorePercent), cover);
+        Assert.Contains(ReportFormat.Score(report.Summary), cover);
         Assert.Contains(Money.Format(report.Costs.GapCents), cover);
     }
 

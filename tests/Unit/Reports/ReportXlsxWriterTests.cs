@@ -31,15 +31,26 @@ public sealed class ReportXlsxWriterTests
         foreach (var region in ReportFixture.Result.Regions)
         {
             var row = rows.Skip(header + 1).Single(r => r.Count > 0 && r[0] == region.Region);
-            Assert.Equal(region.Summary.ScorePercent, double.Parse(row[2], CultureInfo.InvariantCulture));
-            Assert.Equal(region.Summary.NonCompliant, int.Parse(row[4], CultureInfo.InvariantCulture));
-            Assert.Equal(Money.ToUsd(region.Costs.TotalCents), decimal.Parse(row[6], CultureInfo.InvariantCulture));
-            Assert.Equal(Money.ToUsd(region.Costs.GapCents), decimal.Parse(row[8], CultureInfo.InvariantCulture));
-            Assert.Equal(Money.ToUsd(region.Costs.UnallocatedCents), decimal.Parse(row[11], CultureInfo.InvariantCulture));
+            if (region.Summary.NothingInScope)
+            {
+                Assert.Equal(["", "1"], row.GetRange(2, 2));
+            }
+            else
+            {
+                Assert.Equal(region.Summary.ScorePercent, double.Parse(row[2], CultureInfo.InvariantCulture));
+                Assert.Equal("0", row[3]);
+            }
+
+            Assert.Equal(region.Summary.NonCompliant, int.Parse(row[5], CultureInfo.InvariantCulture));
+            Assert.Equal(Money.ToUsd(region.Costs.TotalCents), decimal.Parse(row[7], CultureInfo.InvariantCulture));
+            Assert.Equal(Money.ToUsd(region.Costs.GapCents), decimal.Parse(row[9], CultureInfo.InvariantCulture));
+            Assert.Equal(Money.ToUsd(region.Costs.UnallocatedCents), decimal.Parse(row[12], CultureInfo.InvariantCulture));
         }
 
+        Assert.Contains(ReportFixture.Result.Regions, r => r.Summary.NothingInScope);
         var all = rows.Single(r => r.Count > 0 && r[0] == "All regions");
-        Assert.Equal(Money.ToUsd(ReportFixture.Result.Costs.GapCents), decimal.Parse(all[8], CultureInfo.InvariantCulture));
+        Assert.Equal(ReportFixture.Result.Summary.ScorePercent, double.Parse(all[2], CultureInfo.InvariantCulture));
+        Assert.Equal(Money.ToUsd(ReportFixture.Result.Costs.GapCents), decimal.Parse(all[9], CultureInfo.InvariantCulture));
         var gapRow = rows.Single(r => r.Count > 0 && r[0] == "Cost attribution gap");
         Assert.Equal(Money.ToUsd(ReportFixture.Result.Costs.GapCents), decimal.Parse(gapRow[1], CultureInfo.InvariantCulture));
         Assert.True(book.IsNumber("Summary", rows.IndexOf(gapRow), 1));

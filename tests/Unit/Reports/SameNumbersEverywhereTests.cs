@@ -38,30 +38,35 @@ public sealed class SameNumbersEverywhereTests
         var xlsxSummary = xlsx.Rows("Summary");
         var gapColumn = csv[0].IndexOf("gap_usd");
         var scoreColumn = csv[0].IndexOf("score_percent");
+        var nothingInScopeColumn = csv[0].IndexOf("nothing_in_scope");
         foreach (var region in result.Regions)
         {
             var score = region.Summary.ScorePercent;
+            var nothingInScope = region.Summary.NothingInScope;
             var gap = region.Costs.GapCents;
 
             var j = byRegion[region.Region];
             Assert.Equal(score, j.GetProperty("score_percent").GetDouble());
+            Assert.Equal(nothingInScope, j.GetProperty("nothing_in_scope").GetBoolean());
             Assert.Equal(gap, j.GetProperty("costs").GetProperty("gap_cents").GetInt64());
 
             var c = csv.Single(r => r[0] == region.Region);
-            Assert.Equal(score, double.Parse(c[scoreColumn], CultureInfo.InvariantCulture));
+            Assert.Equal(ReportFormat.PlainScore(region.Summary), c[scoreColumn]);
+            Assert.Equal(ReportFormat.Flag(nothingInScope), c[nothingInScopeColumn]);
             Assert.Equal(Money.ToUsd(gap), decimal.Parse(c[gapColumn], CultureInfo.InvariantCulture));
 
-            var x = xlsxSummary.Single(r => r.Count > 8 && r[0] == region.Region);
-            Assert.Equal(score, double.Parse(x[2], CultureInfo.InvariantCulture));
-            Assert.Equal(Money.ToUsd(gap), decimal.Parse(x[8], CultureInfo.InvariantCulture));
+            var x = xlsxSummary.Single(r => r.Count > 9 && r[0] == region.Region);
+            Assert.Equal(nothingInScope ? "" : score.ToString(CultureInfo.InvariantCulture), x[2]);
+            Assert.Equal(nothingInScope ? "1" : "0", x[3]);
+            Assert.Equal(Money.ToUsd(gap), decimal.Parse(x[9], CultureInfo.InvariantCulture));
 
             var label = ReportFixture.Report.Sections.Single(s => s.Region == region.Region).Label;
             var section = markdown[markdown.IndexOf($"## Region {label}", StringComparison.Ordinal)..];
             Assert.StartsWith($"## Region {label}", section);
-            Assert.Contains($"**Compliance score:** {ReportFormat.Percent(score)} · **Cost attribution gap:** {Money.Format(gap)}", section);
+            Assert.Contains($"**Compliance score:** {ReportFormat.Score(region.Summary)} · **Cost attribution gap:** {Money.Format(gap)}", section);
 
             var page = pdfPages.Single(p => p.StartsWith($"Region {label} ", StringComparison.Ordinal));
-            Assert.Contains(ReportFormat.Percent(score), page);
+            Assert.Contains(ReportFormat.Score(region.Summary), page);
             Assert.Contains(Money.Format(gap), page);
         }
     }
