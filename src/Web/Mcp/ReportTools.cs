@@ -80,7 +80,7 @@ public sealed class ReportTools(McpScanResults results, RegionReportService repo
         };
         return new ReportAnswer(kind, mediaType, $"compliance-report-{report.AsOf:yyyyMMdd-HHmm}.{extension}", content,
             Encoding.UTF8.GetByteCount(content), result.ScanId, report.AsOf, report.Regions, McpAnswers.Period(report.Period),
-            report.Summary.ScorePercent, Money.ToUsd(report.Costs.GapCents), ReportFormat.Status(report.DataQuality));
+            report.Summary.ScorePercent, report.Summary.NothingInScope, Money.ToUsd(report.Costs.GapCents), ReportFormat.Status(report.DataQuality));
     }
 
     [McpServerTool(Name = "export_violations_csv", Title = "Export violations as CSV", ReadOnly = true, Destructive = false,

@@ -14,5 +14,6 @@ public sealed record ReportAnswer(
     IReadOnlyList<string> Regions,
     PeriodAnswer Period,
     double ScorePercent,
+    [property: Description("True when no resource is in scope of a required tag: the score is then 100% by definition, not a measurement.")] bool NothingInScope,
     decimal GapUsd,
     string DataQuality);
