@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Security.Claims;
 
 namespace FinOps.Web.Security;
 
@@ -80,6 +81,14 @@ public static class FinOpsPermissions
         FinOpsAction.Export => FinOpsRole.Manager,
         _ => FinOpsRole.Admin,
     };
+
+    /// <summary>
+    /// The end of a refusal, for people: "needs the finops:scan scope (or, for a person or API key, the analyst role);
+    /// 'who' does not have it."
+    /// </summary>
+    public static string Needs(FinOpsAction permission, ClaimsPrincipal? user) =>
+        $"needs the {ScopeOf(permission)} scope (or, for a person or API key, the {NameOf(LeastRoleWith(permission))} role); " +
+        $"'{user.ActorOf()}' does not have it.";
 
     /// <summary>The role's lower-case name, as configured and shown.</summary>
     public static string NameOf(FinOpsRole role) => role.ToString().ToLowerInvariant();

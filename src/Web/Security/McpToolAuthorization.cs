@@ -21,7 +21,6 @@ public static class McpToolAuthorization
             if (!user.Has(needed))
             {
                 audit?.Denied(user, needed, $"MCP tool {tool}");
-                var role = FinOpsPermissions.NameOf(FinOpsPermissions.LeastRoleWith(needed));
                 var why = needed == FinOpsAction.Scan && McpToolAccess.Tools.GetValueOrDefault(tool ?? "") < FinOpsAction.Scan
                     ? "force_refresh=true starts a scan, which"
                     : $"{tool}";
@@ -30,8 +29,7 @@ public static class McpToolAuthorization
                     IsError = true,
                     Content = [new TextContentBlock
                     {
-                        Text = $"Not allowed: {why} needs the {FinOpsPermissions.ScopeOf(needed)} scope (or, for a person or API key, " +
-                            $"the {role} role); '{user.ActorOf()}' does not have it.",
+                        Text = $"Not allowed: {why} {FinOpsPermissions.Needs(needed, user)}",
                     }],
                 };
             }

@@ -19,7 +19,6 @@ public sealed class PermissionPolicyEditAccess(IOptionsMonitor<FinOpsMcpOptions>
 
         return ValueTask.FromResult(user.Has(FinOpsAction.EditPolicy)
             ? null
-            : $"Saving the tagging policy needs the {FinOpsPermissions.PolicyWriteScope} scope (or, for a person or API key, the admin role); " +
-              $"'{user.ActorOf()}' does not have it.");
+            : "Saving the tagging policy " + FinOpsPermissions.Needs(FinOpsAction.EditPolicy, user));
     }
 }

@@ -11,10 +11,8 @@ namespace FinOps.Web.Security;
 /// </summary>
 public sealed class PermissionScanAccess(AuditTrail audit) : IScanAccess
 {
-    public string? DenialReason(ClaimsPrincipal? user) => user.Has(FinOpsAction.Scan)
-        ? null
-        : $"Scanning needs the {FinOpsPermissions.ScopeOf(FinOpsAction.Scan)} scope (or, for a person or API key, the " +
-          $"{FinOpsPermissions.NameOf(FinOpsPermissions.LeastRoleWith(FinOpsAction.Scan))} role); '{user.ActorOf()}' does not have it.";
+    public string? DenialReason(ClaimsPrincipal? user) =>
+        user.Has(FinOpsAction.Scan) ? null : "Scanning " + FinOpsPermissions.Needs(FinOpsAction.Scan, user);
 
     public void Started(ClaimsPrincipal? user, string tool, ScanRequest request)
     {
