@@ -32,8 +32,7 @@ public sealed class McpScanResults(ComplianceService compliance, IScanAccess sca
     /// <summary>
     /// A result, and whether it came from the cache. A question no cached scan answers is a tool error for a caller who
     /// may not scan, unless the scan covers every cost-generating type (<c>force_refresh</c> was already checked before the
-    /// tool ran). A scan's progress goes to
-    /// <paramref name="progress"/> when the caller asked for progress notifications.
+    /// tool ran). A scan's progress goes to <paramref name="progress"/> when the caller asked for progress notifications.
     /// </summary>
     public async Task<(ComplianceResult Result, bool FromCache)> GetAsync(ScanRequest request, RequestContext<CallToolRequestParams> asker,
         IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
