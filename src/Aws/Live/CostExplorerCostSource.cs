@@ -96,23 +96,10 @@ public sealed partial class CostExplorerCostSource(RegionalClientFactory clients
 
     private async Task<ImmutableArray<CostLine>> ServiceRegionLinesAsync(CostQuery query, Action counted, CancellationToken cancellationToken)
     {
-        var sums = new Dictionary<(string Service, string Region), decimal>();
-        await foreach (var group in GroupsAsync(query, [("DIMENSION", "SERVICE"), ("DIMENSION", "REGION")], counted, cancellationToken)
-                           .ConfigureAwait(false))
-        {
-            if (group.Keys.Count < 2)
-            {
-                continue;
-            }
-
-            var key = (group.Keys[0], RegionOf(group.Keys[1]));
-            sums[key] = sums.GetValueOrDefault(key) + group.Amount;
-        }
-
-        // Months are summed before rounding, so a multi-month period rounds once per line.
+        var sums = await SumByRegionAsync(query, ("DIMENSION", "SERVICE"), static _ => true, counted, cancellationToken).ConfigureAwait(false);
         return
         [
-            .. sums.Select(s => new CostLine(s.Key.Service, s.Key.Region, ToCents(s.Value)))
+            .. sums.Select(s => new CostLine(s.Key.First, s.Key.Region, ToCents(s.Value)))
                 .Where(l => l.AmountCents != 0)
                 .OrderBy(l => l.Service, StringComparer.Ordinal)
                 .ThenBy(l => l.Region, StringComparer.Ordinal),
@@ -126,19 +113,29 @@ public sealed partial class CostExplorerCostSource(RegionalClientFactory clients
     private async Task<UntaggedSpend> UntaggedSpendAsync(CostQuery query, string tagKey, Action counted, CancellationToken cancellationToken)
     {
         var untaggedBucket = tagKey + "$";
-        var sums = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        await foreach (var group in GroupsAsync(query, [("TAG", tagKey), ("DIMENSION", "REGION")], counted, cancellationToken)
-                           .ConfigureAwait(false))
+        var sums = await SumByRegionAsync(query, ("TAG", tagKey), bucket => bucket == untaggedBucket, counted, cancellationToken)
+            .ConfigureAwait(false);
+        return UntaggedSpend.PerRegion(tagKey, sums.Select(s => (s.Key.Region, ToCents(s.Value))));
+    }
+
+    /// <summary>
+    /// Amounts grouped by <paramref name="first"/> and REGION, summed over every page and month (so a multi-month period
+    /// rounds once per group); groups whose first key <paramref name="keep"/> rejects are skipped.
+    /// </summary>
+    private async Task<Dictionary<(string First, string Region), decimal>> SumByRegionAsync(CostQuery query, (string Type, string Key) first,
+        Func<string, bool> keep, Action counted, CancellationToken cancellationToken)
+    {
+        var sums = new Dictionary<(string First, string Region), decimal>();
+        await foreach (var group in GroupsAsync(query, [first, ("DIMENSION", "REGION")], counted, cancellationToken).ConfigureAwait(false))
         {
-            if (group.Keys.Count >= 2 && group.Keys[0] == untaggedBucket)
+            if (group.Keys.Count >= 2 && keep(group.Keys[0]))
             {
-                var region = RegionOf(group.Keys[1]);
-                sums[region] = sums.GetValueOrDefault(region) + group.Amount;
+                var key = (group.Keys[0], RegionOf(group.Keys[1]));
+                sums[key] = sums.GetValueOrDefault(key) + group.Amount;
             }
         }
 
-        // Months are summed before rounding, as for the cost lines.
-        return UntaggedSpend.PerRegion(tagKey, sums.Select(s => (s.Key, ToCents(s.Value))));
+        return sums;
     }
 
     private async IAsyncEnumerable<CostGroup> GroupsAsync(CostQuery query, (string Type, string Key)[] groupBy, Action counted,

@@ -274,8 +274,9 @@ internal static class GapBreakdown
                 : new CostFigure(mix.Cents, mix.Provenance,
                     $"Cost of the {Count(mix.Resources, "in-scope resource")} {scope} without '{key}' (missing, or in another letter case): {mix.Describe(context.Source)}.");
             var forKey = measured.IsDefault ? null : measured.FirstOrDefault(m => string.Equals(m.TagKey, key, StringComparison.Ordinal));
-            return new TagKeySpend(key, mix.Resources, fromResources, MeasuredUntagged(key, forKey, inView, scope, filtered, context),
-                MeasuredAccountWide: filtered && forKey is { IsPerRegion: false });
+            var accountWide = filtered && forKey is { IsPerRegion: false };
+            return new TagKeySpend(key, mix.Resources, fromResources, MeasuredUntagged(key, forKey, inView, scope, accountWide, context),
+                MeasuredAccountWide: accountWide);
         })];
     }
 
@@ -294,7 +295,7 @@ internal static class GapBreakdown
     }
 
     private static CostFigure MeasuredUntagged(string key, UntaggedSpend? measured, Func<string, bool> inView, string scope,
-        bool filtered, Context context)
+        bool accountWideUnderFilter, Context context)
     {
         if (measured is null)
         {
@@ -308,7 +309,7 @@ internal static class GapBreakdown
                 $"Spend {scope} carrying no value for '{key}', as {context.Source} measures it (GROUP BY TAG and REGION, empty bucket) for {context.Period}; unlike the scan's figure it includes spend no resource can carry.");
         }
 
-        var narrowed = filtered ? "; the source does not break it down by region, so it is account-wide: not narrowed to the selected regions" : "";
+        var narrowed = accountWideUnderFilter ? "; the source does not break it down by region, so it is account-wide: not narrowed to the selected regions" : "";
         return new CostFigure(measured.AccountCents, FigureProvenance.Measured,
             $"Spend of the whole account carrying no value for '{key}', as {context.Source} measures it (GROUP BY TAG, empty bucket) for {context.Period}{narrowed}.");
     }

@@ -252,19 +252,31 @@ internal sealed class PdfPageFlow : IDisposable
     /// </summary>
     private (XFont Regular, XFont Bold, double[] Widths) Layout(IReadOnlyList<TableColumn> columns, List<string[]> rows, int boldLastRows)
     {
-        var candidates = new[] { (Regular, Bold), (Small, SmallBold) }
-            .Select(f => (Regular: f.Item1, Bold: f.Item2, Measures: Measures(columns, rows, boldLastRows, f.Item1, f.Item2)))
-            .ToList();
-        foreach (var candidate in candidates.Where(c => ColumnWidths.FitOnOneLine(c.Measures, Width)).Concat(candidates))
+        // The small fonts are measured only when the regular ones do not fit on one line.
+        var regular = Measures(columns, rows, boldLastRows, Regular, Bold);
+        if (ColumnWidths.FitOnOneLine(regular, Width) && ColumnWidths.Allocate(regular, Width) is { } oneLine)
         {
-            if (ColumnWidths.Allocate(candidate.Measures, Width) is { } widths)
-            {
-                return (candidate.Regular, candidate.Bold, widths);
-            }
+            return (Regular, Bold, oneLine);
+        }
+
+        var small = Measures(columns, rows, boldLastRows, Small, SmallBold);
+        if (ColumnWidths.FitOnOneLine(small, Width) && ColumnWidths.Allocate(small, Width) is { } smallOneLine)
+        {
+            return (Small, SmallBold, smallOneLine);
+        }
+
+        if (ColumnWidths.Allocate(regular, Width) is { } wrapped)
+        {
+            return (Regular, Bold, wrapped);
+        }
+
+        if (ColumnWidths.Allocate(small, Width) is { } smallWrapped)
+        {
+            return (Small, SmallBold, smallWrapped);
         }
 
         // Not even the small font fits: the figures still show whole and the table runs into the margin.
-        return (Small, SmallBold, [.. candidates[^1].Measures.Select(m => m.Need)]);
+        return (Small, SmallBold, [.. small.Select(m => m.Need)]);
     }
 
     /// <summary>What each column needs and wants in the given fonts, padding included.</summary>
@@ -273,16 +285,23 @@ internal sealed class PdfPageFlow : IDisposable
         var measures = new List<ColumnMeasure>(columns.Count);
         for (var i = 0; i < columns.Count; i++)
         {
+            var isText = columns[i].Kind == TableColumnKind.Text;
             var header = Measure(columns[i].Header, bold);
             double want = header, words = header;
             for (var r = 0; r < rows.Count; r++)
             {
                 var font = r >= rows.Count - boldLastRows ? bold : regular;
-                want = Math.Max(want, Measure(rows[r][i], font));
-                words = Math.Max(words, CellLines.WidestWord(rows[r][i], t => Measure(t, font)));
+                var cell = Measure(rows[r][i], font);
+                want = Math.Max(want, cell);
+                if (!isText)
+                {
+                    // Figures and labels may wrap only at spaces; text columns are cut or wrapped anywhere.
+                    words = Math.Max(words, rows[r][i].Contains(' ', StringComparison.Ordinal)
+                        ? CellLines.WidestWord(rows[r][i], t => Measure(t, font))
+                        : cell);
+                }
             }
 
-            var isText = columns[i].Kind == TableColumnKind.Text;
             var need = isText ? Math.Max(header, Math.Min(want, RecognisableWidth)) : words;
             measures.Add(new ColumnMeasure(need + 2 * CellPadding, want + 2 * CellPadding, isText, columns[i].Weight));
         }

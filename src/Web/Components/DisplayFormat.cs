@@ -8,7 +8,7 @@ namespace FinOps.Web.Components;
 public static class DisplayFormat
 {
     /// <summary>What a score reads when nothing is in scope (a 100 % by definition would mislead).</summary>
-    public const string NotApplicable = "n/a";
+    public const string NotApplicable = FinOps.Domain.Reports.ReportFormat.NotApplicable;
 
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
