@@ -19,6 +19,9 @@ public sealed partial class PolicyService(IPolicyStore store, ILogger<PolicyServ
     /// <summary>Where the policy is stored.</summary>
     public string Location => store.Location;
 
+    /// <summary>The evaluator of the policy in force once it has been loaded (by any caller), else null. Never waits.</summary>
+    public PolicyEvaluator? LoadedEvaluator => Volatile.Read(ref _current);
+
     /// <summary>The policy in force (loads it on first use).</summary>
     public async Task<TaggingPolicy> GetPolicyAsync(CancellationToken cancellationToken) =>
         (await GetEvaluatorAsync(cancellationToken).ConfigureAwait(false)).Policy;

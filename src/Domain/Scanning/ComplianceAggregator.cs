@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using FinOps.Domain.Costs;
 using FinOps.Domain.Policy;
 using FinOps.Domain.Resources;
@@ -12,7 +13,19 @@ namespace FinOps.Domain.Scanning;
 public static class ComplianceAggregator
 {
     /// <summary>Builds the result of a finished scan: deduplicate by ARN, attribute costs, summarise, judge data quality.</summary>
-    public static ComplianceResult Aggregate(ScanOutcome outcome)
+    public static ComplianceResult Aggregate(ScanOutcome outcome) => Aggregate(outcome, []);
+
+    /// <summary>
+    /// Builds a view of the account state (an outcome made by <c>AccountState.OutcomeFor</c>): the same as a scan's
+    /// result, with the scope's regions as the view's region filter.
+    /// </summary>
+    public static ComplianceResult AggregateView(ScanOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return Aggregate(outcome, outcome.Request.Regions);
+    }
+
+    private static ComplianceResult Aggregate(ScanOutcome outcome, ImmutableArray<string> filter)
     {
         ArgumentNullException.ThrowIfNull(outcome);
 
@@ -41,7 +54,7 @@ public static class ComplianceAggregator
             resources.Add(new EvaluatedResource(e.Resource, e.Violations, e.Verdict.InScope, e.Verdict.Compliant, allocation.ResourceCosts[i]));
         }
 
-        return Build(outcome, resources.MoveToImmutable(), allocation, []);
+        return Build(outcome, resources.MoveToImmutable(), allocation, filter, spendLinesInView: true);
     }
 
     /// <summary>
@@ -58,7 +71,23 @@ public static class ComplianceAggregator
 
         var wanted = regions.ToHashSet(StringComparer.Ordinal);
         var resources = result.Resources.Where(r => wanted.Contains(r.Region)).ToImmutableArray();
-        return Build(result.Outcome, resources, result.Allocation, [.. wanted.Order(StringComparer.Ordinal)]);
+        return Build(result.Outcome, resources, result.Allocation, [.. wanted.Order(StringComparer.Ordinal)], result.SpendLinesInView);
+    }
+
+    /// <summary>
+    /// Narrows a result covering every cost-generating type to a view of fewer types (<paramref name="outcome"/>: the
+    /// same data seen through the narrower scope). Resources keep the costs the whole view gave them, so a resource
+    /// costs the same whichever types are asked for; spend lines are not in view, so the reconciliation covers the
+    /// resources' own costs (<c>total = attributable + gap + out of scope</c>).
+    /// </summary>
+    public static ComplianceResult NarrowTypes(ComplianceResult whole, ScanOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(whole);
+        ArgumentNullException.ThrowIfNull(outcome);
+        var types = outcome.Types.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var regions = outcome.Request.Scope;
+        var resources = whole.Resources.Where(r => types.Contains(r.Type) && regions.IncludesRegion(r.Region)).ToImmutableArray();
+        return Build(outcome, resources, whole.Allocation, outcome.Request.Regions, spendLinesInView: false);
     }
 
     /// <summary>
@@ -79,7 +108,8 @@ public static class ComplianceAggregator
             resources.Add(result.Resources[i] with { Cost = allocation.ResourceCosts[i] });
         }
 
-        return Build(result.Outcome with { Costs = snapshot }, resources.MoveToImmutable(), allocation, result.RegionFilter);
+        return Build(result.Outcome with { Costs = snapshot }, resources.MoveToImmutable(), allocation, result.RegionFilter,
+            result.SpendLinesInView);
     }
 
     /// <summary>
@@ -89,6 +119,12 @@ public static class ComplianceAggregator
     /// </summary>
     public static ImmutableArray<LineAllocation> LinesInView(ComplianceResult result)
     {
+        ArgumentNullException.ThrowIfNull(result);
+        if (!result.SpendLinesInView)
+        {
+            return [];
+        }
+
         var inView = SpendRegions(result);
         return [.. result.Allocation.LineAllocations.Where(l => inView(l.Region))];
     }
@@ -100,7 +136,7 @@ public static class ComplianceAggregator
     public static Func<string, bool> SpendRegions(ComplianceResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return SpendView(result.Outcome, result.RegionFilter);
+        return result.SpendLinesInView ? SpendView(result.Outcome, result.RegionFilter) : static _ => false;
     }
 
     /// <summary>Counts and money over any set of resources.</summary>
@@ -148,13 +184,14 @@ public static class ComplianceAggregator
             .OrderBy(t => t.Key, StringComparer.Ordinal)];
 
     private static ComplianceResult Build(ScanOutcome outcome, ImmutableArray<EvaluatedResource> resources,
-        CostAllocation allocation, ImmutableArray<string> filter)
+        CostAllocation allocation, ImmutableArray<string> filter, bool spendLinesInView)
     {
-        var inView = SpendView(outcome, filter);
+        var inView = spendLinesInView ? SpendView(outcome, filter) : static _ => false;
         var byRegion = resources.GroupBy(r => r.Region, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var spend = allocation.Regions.Where(s => inView(s.Region)).ToDictionary(s => s.Region, StringComparer.Ordinal);
-        var outcomes = outcome.Regions.Where(r => inView(r.Region)).ToList();
-        if (outcome.Global is { } global && inView(ResourceCatalogue.GlobalRegion))
+        var regionsInView = SpendView(outcome, filter);
+        var outcomes = outcome.Regions.Where(r => regionsInView(r.Region)).ToList();
+        if (outcome.Global is { } global && regionsInView(ResourceCatalogue.GlobalRegion))
         {
             outcomes.Add(global);
         }
@@ -167,15 +204,27 @@ public static class ComplianceAggregator
             var members = byRegion.GetValueOrDefault(region) ?? [];
             var summary = Summarize(members);
             var costs = Reconcile(summary, spend.GetValueOrDefault(region));
-            rows.Add(new RegionalSummary(region, state?.Status ?? RegionScanStatus.Succeeded, state?.FailureReason, summary, costs));
+            rows.Add(new RegionalSummary(region, state?.Status ?? RegionScanStatus.Succeeded, state?.FailureReason, summary, costs,
+                DataAsOf(state, outcome)));
         }
 
         var overall = Summarize(resources);
         var overallCosts = rows.Aggregate(CostReconciliation.Zero, (sum, row) => sum.Plus(row.Costs));
         var metadata = Metadata(outcome, filter);
-        var quality = Quality(outcome, metadata, overall, allocation, filter);
-        return new ComplianceResult(outcome, resources, overall, [.. rows], overallCosts, metadata, quality, allocation, filter);
+        var quality = Quality(outcome, outcomes, metadata, overall, allocation, spendLinesInView);
+        return new ComplianceResult(outcome, resources, overall, [.. rows], overallCosts, metadata, quality, allocation, filter)
+        {
+            SpendLinesInView = spendLinesInView,
+        };
     }
+
+    /// <summary>
+    /// When a row's data was observed: the region's own as-of; a listed region of an outcome that does not say is as of
+    /// the outcome; a region that was never listed has none.
+    /// </summary>
+    private static DateTimeOffset? DataAsOf(RegionScanOutcome? state, ScanOutcome outcome) =>
+        state is null ? outcome.CompletedAt
+            : state.DataAsOf ?? (state.Status == RegionScanStatus.Succeeded ? outcome.CompletedAt : null);
 
     private static Func<string, bool> SpendView(ScanOutcome outcome, ImmutableArray<string> filter)
     {
@@ -198,11 +247,7 @@ public static class ComplianceAggregator
     /// Whether the request covers the <c>global</c> pseudo-region. A request filtered to some regions still lists the
     /// global types (S3 buckets count in their home region) but must not take in spend booked under <c>global</c>.
     /// </summary>
-    private static bool AdmitsGlobalRegion(ScanRequest request)
-    {
-        var filter = ScanPlanner.NormaliseFilter(request.Regions);
-        return filter.IsEmpty || filter.Contains(ResourceCatalogue.GlobalRegion, StringComparer.Ordinal);
-    }
+    private static bool AdmitsGlobalRegion(ScanRequest request) => request.Scope.IncludesRegion(ResourceCatalogue.GlobalRegion);
 
     private static CostReconciliation Reconcile(ComplianceSummary summary, RegionSpend? spend)
     {
@@ -225,20 +270,40 @@ public static class ComplianceAggregator
             outcome.Discovery.FallbackReason);
     }
 
-    private static DataQuality Quality(ScanOutcome outcome, RegionMetadata metadata, ComplianceSummary summary,
-        CostAllocation allocation, ImmutableArray<string> filter)
+    /// <summary>What a reader must know of one region's data, or null when it is current and complete.</summary>
+    private static string? RegionNote(RegionScanOutcome region, ScanOutcome outcome)
+    {
+        var name = region.Region == ResourceCatalogue.GlobalRegion ? "Global resource types" : $"Region {region.Region}";
+        var asOf = DataAsOf(region, outcome);
+        var note = region.Status switch
+        {
+            RegionScanStatus.Succeeded => null,
+            RegionScanStatus.NotScanned => $"{name}: not scanned yet; its figures are unknown.",
+            _ when asOf is { } at => string.Create(CultureInfo.InvariantCulture,
+                $"{name}: the latest scan failed ({region.FailureReason ?? "failed"}); its figures are from {at:yyyy-MM-dd HH:mm} UTC (stale)."),
+            _ => $"{name} {(region.Region == ResourceCatalogue.GlobalRegion ? "were not listed" : "was not scanned")}: {region.FailureReason ?? "failed"}; its figures are unknown.",
+        };
+        if (!region.TypesNotScanned.IsDefaultOrEmpty)
+        {
+            var missing = $"{name}: not scanned yet for {string.Join(", ", region.TypesNotScanned)}.";
+            note = note is null ? missing : $"{note} {missing}";
+        }
+
+        return note;
+    }
+
+    private static DataQuality Quality(ScanOutcome outcome, List<RegionScanOutcome> outcomes, RegionMetadata metadata,
+        ComplianceSummary summary, CostAllocation allocation, bool spendLinesInView)
     {
         var notes = new List<string>();
         var globalFailed = outcome.Global is { Status: not RegionScanStatus.Succeeded };
 
-        foreach (var failure in metadata.FailedRegions)
+        foreach (var region in outcomes)
         {
-            notes.Add($"Region {failure.Region} was not scanned: {failure.Reason}");
-        }
-
-        if (globalFailed)
-        {
-            notes.Add($"Global resource types were not listed: {outcome.Global!.FailureReason ?? "failed"}");
+            if (RegionNote(region, outcome) is { } note)
+            {
+                notes.Add(note);
+            }
         }
 
         if (metadata.DiscoveryFallback)
@@ -257,9 +322,15 @@ public static class ComplianceAggregator
             notes.Add($"{taggedOnly.Count} type(s) are listed through the Resource Groups Tagging API and only include resources that have or had a tag: {string.Join(", ", taggedOnly)}.");
         }
 
-        if (summary.NothingInScope)
+        if (summary.NothingInScope && outcomes.Any(o => DataAsOf(o, outcome) is not null))
         {
             notes.Add("No resource is in scope of a required tag, so the compliance score is 100% by definition.");
+        }
+
+        if (!spendLinesInView)
+        {
+            notes.Add("Spend covers the resource types asked for (each resource's cost as in the whole view); untaggable " +
+                "spend and spend no resource carries are shown only when every cost-generating type is in view.");
         }
 
         if (outcome.CostFailure is { } costFailure)
@@ -269,7 +340,8 @@ public static class ComplianceAggregator
 
         notes.AddRange(allocation.Notes);
 
-        var anyFailure = metadata.FailedRegions.Length > 0 || globalFailed || metadata.DiscoveryFallback || outcome.CostFailure is not null;
+        var anyFailure = metadata.FailedRegions.Length > 0 || globalFailed || metadata.DiscoveryFallback || outcome.CostFailure is not null
+            || outcomes.Any(o => !o.TypesNotScanned.IsDefaultOrEmpty);
 
         // Failed when something was attempted and no part of it (no region, nor the global listing) succeeded.
         var attempted = metadata.TotalRegions + (outcome.Global is null ? 0 : 1);

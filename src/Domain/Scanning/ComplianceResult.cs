@@ -10,11 +10,6 @@ namespace FinOps.Domain.Scanning;
 /// The immutable outcome of one scan (or a region-filtered view of it): every resource with its verdict and cost,
 /// the overall and regional figures, and what the data can be trusted for. Every front door reads numbers from here.
 /// </summary>
-/// <remarks>
-/// Marked immutable so <see cref="Microsoft.Extensions.Caching.Hybrid.HybridCache"/> keeps the instance in its local
-/// level instead of serialising it (its lazily built indexes are thread-safe and do not change what it says).
-/// </remarks>
-[System.ComponentModel.ImmutableObject(true)]
 public sealed class ComplianceResult
 {
     private ImmutableArray<Violation> _violationsByCost;
@@ -26,6 +21,7 @@ public sealed class ComplianceResult
     /// <summary>Most region-narrowed views kept per result (a few filters are in use at a time).</summary>
     private const int MaxKeptViews = 16;
     private ViolationTextIndex? _textIndex;
+    private FinOps.Domain.Costs.AttributionGapReport? _gapReport;
 
     /// <summary>Violation lists in other orders than cost, built on first use (see <see cref="ViolationQuery"/>).</summary>
     internal System.Collections.Concurrent.ConcurrentDictionary<(ViolationSort Sort, bool Descending), ImmutableArray<Violation>> SortedViolations { get; } = new();
@@ -95,6 +91,16 @@ public sealed class ComplianceResult
     public CostAllocation Allocation { get; }
 
     public BillingPeriod CostPeriod => Allocation.Snapshot.Period;
+
+    /// <summary>
+    /// Whether account-level spend lines (untaggable services, spend no resource carries) are in view: true for a scan
+    /// and for views covering every cost-generating type; false for a view narrowed to fewer types.
+    /// </summary>
+    public bool SpendLinesInView { get; internal init; } = true;
+
+    /// <summary>The oldest as-of of the measured regions' data (equal to <see cref="AsOf"/> when all are current).</summary>
+    public DateTimeOffset OldestDataAsOf =>
+        Regions.Where(r => r.DataAsOf is not null).Select(r => r.DataAsOf!.Value).DefaultIfEmpty(AsOf).Min();
 
     /// <summary>The regions this view is narrowed to; empty for the whole scan.</summary>
     public ImmutableArray<string> RegionFilter { get; }
@@ -170,6 +176,13 @@ public sealed class ComplianceResult
             return _untaggedByCost;
         }
     }
+
+    /// <summary>
+    /// The cost attribution gap of this result by region, with provenance, explanations and the fix plan: built once per
+    /// result and shared by every door (the overview, the region pages, MCP answers).
+    /// </summary>
+    public FinOps.Domain.Costs.AttributionGapReport GapReport =>
+        LazyInitializer.EnsureInitialized(ref _gapReport, () => FinOps.Domain.Costs.AttributionGapReport.From(this));
 
     /// <summary>Looks up a resource by ARN.</summary>
     public EvaluatedResource? Find(string arn)

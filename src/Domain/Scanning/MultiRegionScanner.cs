@@ -88,9 +88,11 @@ public sealed partial class MultiRegionScanner(
             .ToImmutableArray();
         var outcome = new ScanOutcome(scanId, plan.Request, plan.CacheKey, startedAt, completedAt,
             await account.WaitAsync(cancellationToken).ConfigureAwait(false), plan.Policy, plan.Types, evaluations,
-            [.. regionOutcomes], globalOutcome, plan.SkippedRegions, plan.Discovery, coverage, snapshot)
+            [.. regionOutcomes.Select(o => Observed(o, completedAt))], Observed(globalOutcome, completedAt), plan.SkippedRegions,
+            plan.Discovery, coverage, snapshot)
         {
             CostFailure = costFailure,
+            ScannableRegions = plan.Targets.Scannable,
         };
 
         var result = ComplianceAggregator.Aggregate(outcome);
@@ -99,6 +101,11 @@ public sealed partial class MultiRegionScanner(
 
         return result;
     }
+
+    /// <summary>A listed region's data is as of the scan's completion; a failed one has none.</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(outcome))]
+    private static RegionScanOutcome? Observed(RegionScanOutcome? outcome, DateTimeOffset completedAt) =>
+        outcome is { Status: RegionScanStatus.Succeeded } ? outcome with { DataAsOf = completedAt } : outcome;
 
     /// <summary>Whether retrying may help: throttling, 5xx, timeouts and network errors, never permissions or opt-in.</summary>
     internal static bool IsTransient(Exception error, CancellationToken token) => error switch
@@ -250,7 +257,7 @@ public sealed partial class MultiRegionScanner(
                     }
 
                     violations += pageViolations;
-                    run.PageListed(type, listed.Count - before, pageViolations);
+                    run.PageListed(type, listed, before, pageViolations);
                 }
 
                 run.TypeListed(typeIndex, listed);
@@ -284,7 +291,7 @@ public sealed partial class MultiRegionScanner(
             var wait = Task.Delay(delay, time, token);
             var reason = Describe(error);
             LogRetrying(logger, run.Name, type.Name, retry + 1, delay.TotalMilliseconds, reason);
-            run.Retrying(type, retry + 1, reason, delay, listed.Count, violations);
+            run.Retrying(type, retry + 1, reason, delay, listed, violations);
             await wait.ConfigureAwait(false);
         }
     }

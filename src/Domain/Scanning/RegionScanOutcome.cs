@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace FinOps.Domain.Scanning;
 
 /// <summary>How one region's scan went.</summary>
@@ -13,4 +15,14 @@ public sealed record RegionScanOutcome(
     string? FailureReason,
     int Retries,
     int ResourceCount,
-    TimeSpan Duration);
+    TimeSpan Duration)
+{
+    /// <summary>
+    /// When the data shown for the region was observed: the scan's own completion for a region it listed, an earlier
+    /// scan's for a region whose latest attempt failed (stale data), null when no data exists (never "nothing in scope").
+    /// </summary>
+    public DateTimeOffset? DataAsOf { get; init; }
+
+    /// <summary>Types in view that no scan has listed in the region yet.</summary>
+    public ImmutableArray<string> TypesNotScanned { get; init; } = [];
+}

@@ -11,4 +11,6 @@ public enum RegionScanStatus
     Cancelled,
     /// <summary>Not scanned: not opted in, or excluded by <c>AllowedRegions</c>.</summary>
     Skipped,
+    /// <summary>No scan has listed the region yet (the account state knows nothing of it).</summary>
+    NotScanned,
 }

@@ -224,6 +224,18 @@ public sealed partial class ScanJob
 
     internal void Succeed(ComplianceResult result) => Finish(ScanJobStatus.Succeeded, result, null, () => _completion.TrySetResult(result));
 
+    /// <summary>A finished scan's rows say what its result says, so a scan id's numbers never change once it ended.</summary>
+    private void CountFromResultLocked(ComplianceResult result)
+    {
+        foreach (var row in _order)
+        {
+            var summary = result.Region(row.Region)?.Summary ?? ComplianceSummary.Empty;
+            row.Resources = summary.TotalResources;
+            row.Violations = summary.Violations;
+            row.Homed = default;
+        }
+    }
+
     internal void Fail(Exception error) => Finish(ScanJobStatus.Failed, null, FailureText.Of(error), () => _completion.TrySetException(error));
 
     internal void MarkCancelled() => Finish(ScanJobStatus.Cancelled, null, null, () => _completion.TrySetCanceled(_cancellation.Token));
@@ -245,6 +257,7 @@ public sealed partial class ScanJob
             if (status == ScanJobStatus.Succeeded)
             {
                 _percent = 100;
+                CountFromResultLocked(result!);
             }
 
             foreach (var row in _order.Where(r => !r.IsFinished))
@@ -276,6 +289,14 @@ public sealed partial class ScanJob
             row.Resources = e.RegionResources;
             row.Violations = e.RegionViolations;
             row.Retries = e.RegionRetries;
+            if (e.CountedElsewhere is { } elsewhere)
+            {
+                foreach (var (region, tally) in elsewhere)
+                {
+                    var home = _rows.GetValueOrDefault(region) ?? AddRow(region);
+                    home.Homed = tally;
+                }
+            }
             switch (e.Kind)
             {
                 case ScanProgressKind.RegionQueued:
@@ -394,10 +415,14 @@ public sealed partial class ScanJob
         foreach (var row in _order)
         {
             var elapsed = row.StartedAt is { } started ? (row.FinishedAt ?? _finishedAt ?? now) - started : TimeSpan.Zero;
-            rows.Add(new RegionProgress(row.Region, row.Status, row.Resources, row.Violations, row.Retries, row.RetryAttempt,
+            // Buckets counted in a region that failed are dropped with it, as in the result.
+            var homed = row.Status is RegionScanStatus.Failed or RegionScanStatus.Cancelled ? default : row.Homed;
+            var rowResources = row.Resources + homed.Resources;
+            var rowViolations = row.Violations + homed.Violations;
+            rows.Add(new RegionProgress(row.Region, row.Status, rowResources, rowViolations, row.Retries, row.RetryAttempt,
                 row.Reason, row.StartedAt, row.FinishedAt, elapsed));
-            resources += row.Resources;
-            violations += row.Violations;
+            resources += rowResources;
+            violations += rowViolations;
             retries += row.Retries;
         }
 
@@ -419,6 +444,10 @@ public sealed partial class ScanJob
         public int Resources { get; set; }
         public int Violations { get; set; }
         public int Retries { get; set; }
+
+        /// <summary>Resources of the global listing that count in this region (S3 buckets at home here).</summary>
+        public (int Resources, int Violations) Homed { get; set; }
+
         public int RetryAttempt { get; set; }
         public string? Reason { get; set; }
         public DateTimeOffset? StartedAt { get; set; }

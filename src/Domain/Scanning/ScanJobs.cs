@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FinOps.Domain.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -6,12 +7,12 @@ namespace FinOps.Domain.Scanning;
 
 /// <summary>
 /// The registry of scan jobs: starts scans in the background, one per cache key at a time (an identical request joins
-/// the running job), puts each finished result into the <see cref="ScanResultCache"/>, remembers the latest result,
-/// and keeps finished jobs for <c>FinishedJobRetentionMinutes</c>.
+/// the running job), applies each finished scan to the account state (<see cref="AccountStateKeeper"/>) before its job
+/// completes, and keeps finished jobs for <c>FinishedJobRetentionMinutes</c>.
 /// </summary>
 public sealed partial class ScanJobs(
     MultiRegionScanner scanner,
-    ScanResultCache cache,
+    AccountStateKeeper state,
     IOptions<ScanOptions> options,
     TimeProvider time,
     ILogger<ScanJobs> logger) : IDisposable
@@ -20,20 +21,7 @@ public sealed partial class ScanJobs(
     private readonly Dictionary<string, ScanJob> _jobs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ScanJob> _running = new(StringComparer.Ordinal);
     private readonly TimeSpan _retention = TimeSpan.FromMinutes(options.Value.FinishedJobRetentionMinutes);
-    private ComplianceResult? _latest;
     private ImmutableArray<JobObserver> _observers = [];
-
-    /// <summary>The most recent successful result of any request, or null before the first scan.</summary>
-    public ComplianceResult? LatestResult
-    {
-        get
-        {
-            lock (_sync)
-            {
-                return _latest;
-            }
-        }
-    }
 
     /// <summary>Starts the plan's scan in the background, or returns the job already running it.</summary>
     public ScanJob Start(ScanPlan plan) => JoinOrStart(plan, background: true);
@@ -65,18 +53,25 @@ public sealed partial class ScanJobs(
         }
     }
 
-    /// <summary>The result of a scan by its id, while its job is retained (or it is the latest result).</summary>
+    /// <summary>The newest job still running, or null.</summary>
+    public ScanJob? Running
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _running.Values.OrderByDescending(j => j.StartedAt).FirstOrDefault();
+            }
+        }
+    }
+
+    /// <summary>A scan's own result (what that scan alone found) by its id, while its job is retained.</summary>
     public ComplianceResult? FindResult(string scanId)
     {
         ScanJob? job;
         lock (_sync)
         {
             EvictLocked();
-            if (_latest?.ScanId == scanId)
-            {
-                return _latest;
-            }
-
             job = _jobs.GetValueOrDefault(scanId);
         }
 
@@ -86,7 +81,7 @@ public sealed partial class ScanJobs(
     /// <summary>
     /// Observes the registry: <paramref name="onJobChanged"/> is called with a job when it starts and again when it
     /// finishes (its <see cref="ScanJob.Current"/> then holds the result or the error; a successful job's result is
-    /// already the <see cref="LatestResult"/> when it is newer). Calls run on the scan's threads and must be quick.
+    /// already applied to the account state). Calls run on the scan's threads and must be quick.
     /// Dispose the returned handle to stop observing.
     /// </summary>
     public IDisposable Subscribe(Action<ScanJob> onJobChanged)
@@ -141,16 +136,8 @@ public sealed partial class ScanJobs(
         {
             var result = await scanner.ScanAsync(job.Plan, job.Id, job.Progress, job.CancellationToken).ConfigureAwait(false);
 
-            // Cached before the job leaves the running set, so a caller finds either the job or the result.
-            await StoreAsync(job, result).ConfigureAwait(false);
-            lock (_sync)
-            {
-                if (_latest is null || result.AsOf >= _latest.AsOf)
-                {
-                    _latest = result;
-                }
-            }
-
+            // Applied before the job completes, so whoever waits for it reads a state that includes it.
+            Apply(job, result);
             job.Succeed(result);
         }
         catch (OperationCanceledException) when (job.CancellationToken.IsCancellationRequested)
@@ -195,17 +182,17 @@ public sealed partial class ScanJobs(
         }
     }
 
-    private async Task StoreAsync(ScanJob job, ComplianceResult result)
+    private void Apply(ScanJob job, ComplianceResult result)
     {
         try
         {
-            await cache.SetAsync(job.CacheKey, result, CancellationToken.None).ConfigureAwait(false);
+            state.Apply(result);
         }
-#pragma warning disable CA1031 // A cache that cannot store only costs a rescan later; the result itself is good.
+#pragma warning disable CA1031 // The scan's own result stays readable by its id even if the state cannot take it.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogCacheFailed(logger, job.Id, ex);
+            LogApplyFailed(logger, job.Id, ex);
         }
     }
 
@@ -213,9 +200,12 @@ public sealed partial class ScanJobs(
     {
         var now = time.GetUtcNow();
         List<string>? expired = null;
+
+        // The newest finished scan stays readable by its id however old it is: it is what the account state last took in.
+        var newest = _jobs.Values.Where(j => j.FinishedAt is not null).MaxBy(j => j.FinishedAt);
         foreach (var (id, job) in _jobs)
         {
-            if (job.FinishedAt is { } finished && finished + _retention <= now)
+            if (!ReferenceEquals(job, newest) && job.FinishedAt is { } finished && finished + _retention <= now)
             {
                 (expired ??= []).Add(id);
             }
@@ -230,8 +220,8 @@ public sealed partial class ScanJobs(
     [LoggerMessage(Level = LogLevel.Error, Message = "Scan job {JobId} failed")]
     private static partial void LogFailed(ILogger logger, string jobId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The result of scan job {JobId} could not be cached")]
-    private static partial void LogCacheFailed(ILogger logger, string jobId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The result of scan job {JobId} could not be applied to the account state")]
+    private static partial void LogApplyFailed(ILogger logger, string jobId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An observer of the scan jobs failed while told about job {JobId}")]
     private static partial void LogObserverFailed(ILogger logger, string jobId, Exception exception);

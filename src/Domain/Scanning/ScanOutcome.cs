@@ -41,4 +41,7 @@ public sealed record ScanOutcome(
 {
     /// <summary>Why spend could not be fetched, when it could not; <see cref="Costs"/> is then empty and the result partial.</summary>
     public string? CostFailure { get; init; }
+
+    /// <summary>Regions a scan without a filter covers (the account's enabled, allowed regions), when known.</summary>
+    public ImmutableArray<string> ScannableRegions { get; init; } = [];
 }

@@ -16,9 +16,9 @@ public sealed class ScanPlanner(RegionDiscovery discovery, PolicyService policie
     public async Task<ScanPlan> PlanAsync(ScanRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var types = ResourceCatalogue.Resolve(request.ResourceTypes.IsDefault ? [] : request.ResourceTypes);
+        var types = request.Scope.Types;
         var targets = await discovery.GetTargetsAsync(cancellationToken).ConfigureAwait(false);
-        var filter = NormaliseFilter(request.Regions);
+        var filter = request.Scope.Regions;
         Validate(filter, targets);
 
         var regions = filter.IsEmpty
@@ -27,15 +27,6 @@ public sealed class ScanPlanner(RegionDiscovery discovery, PolicyService policie
         var evaluator = await policies.GetEvaluatorAsync(cancellationToken).ConfigureAwait(false);
         return new ScanPlan(request, evaluator, types, regions, filter, targets);
     }
-
-    /// <summary>Trimmed, lower-cased, distinct and sorted; blank entries are ignored.</summary>
-    internal static ImmutableArray<string> NormaliseFilter(ImmutableArray<string> regions) =>
-        regions.IsDefaultOrEmpty
-            ? []
-            : [.. regions.Where(r => !string.IsNullOrWhiteSpace(r))
-                .Select(r => r.Trim().ToLowerInvariant())
-                .Distinct(StringComparer.Ordinal)
-                .Order(StringComparer.Ordinal)];
 
     private static void Validate(ImmutableArray<string> filter, RegionTargets targets)
     {

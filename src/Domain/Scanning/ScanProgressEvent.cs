@@ -4,7 +4,7 @@ namespace FinOps.Domain.Scanning;
 /// <param name="Kind">What happened.</param>
 /// <param name="Region">Region code, or <c>global</c> for the global types.</param>
 /// <param name="ResourceType">The type concerned (pages, retries, type failures), when one is.</param>
-/// <param name="RegionResources">Resources listed so far in the region (a discarded attempt's pages are not counted).</param>
+/// <param name="RegionResources">Resources listed so far that count in the region (a discarded attempt's pages are not counted).</param>
 /// <param name="RegionViolations">Violations found so far in the region.</param>
 /// <param name="RegionRetries">Retries so far in the region.</param>
 /// <param name="Attempt">For <see cref="ScanProgressKind.Retrying"/>: the retry about to run (1-based); otherwise 0.</param>
@@ -23,4 +23,11 @@ public sealed record ScanProgressEvent(
     string? Reason,
     TimeSpan? RetryDelay,
     double OverallPercent,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    /// <summary>
+    /// For the global types: resources listed so far that count in another region (S3 buckets in their home region),
+    /// per region, absolute; progress shows them there, as the result does.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableDictionary<string, (int Resources, int Violations)>? CountedElsewhere { get; init; }
+}

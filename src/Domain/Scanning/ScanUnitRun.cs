@@ -17,6 +17,7 @@ internal sealed class ScanUnitRun
     private int _retries;
     private int _unitsCounted;
     private string? _failure;
+    private readonly Dictionary<string, (int Resources, int Violations)> _homed = new(StringComparer.Ordinal);
 
     public ScanUnitRun(string name, ImmutableArray<ResourceTypeInfo> types, ScanProgressTracker tracker)
     {
@@ -75,11 +76,15 @@ internal sealed class ScanUnitRun
 
     public void Started() => Publish(ScanProgressKind.RegionStarted);
 
-    public void PageListed(ResourceTypeInfo type, int resources, int violations)
+    /// <summary>
+    /// A page arrived (its resources are <paramref name="listed"/> from <paramref name="from"/> on). Resources of a global
+    /// listing that count in another region (S3 buckets in their home region) are counted there, as the result will.
+    /// </summary>
+    public void PageListed(ResourceTypeInfo type, List<ResourceEvaluation> listed, int from, int violations)
     {
         lock (_lock)
         {
-            _resources += resources;
+            Tally(listed, from, sign: 1, ref violations);
             _violations += violations;
             PublishLocked(ScanProgressKind.PageFetched, type.Name);
         }
@@ -97,14 +102,36 @@ internal sealed class ScanUnitRun
     }
 
     /// <summary>A transient failure: the attempt's pages are discarded and the type starts again after the delay.</summary>
-    public void Retrying(ResourceTypeInfo type, int retry, string reason, TimeSpan delay, int discardedResources, int discardedViolations)
+    public void Retrying(ResourceTypeInfo type, int retry, string reason, TimeSpan delay, List<ResourceEvaluation> discarded, int discardedViolations)
     {
         lock (_lock)
         {
-            _resources -= discardedResources;
+            Tally(discarded, 0, sign: -1, ref discardedViolations);
             _violations -= discardedViolations;
             _retries++;
             PublishLocked(ScanProgressKind.Retrying, type.Name, retry, reason, delay);
+        }
+    }
+
+    /// <summary>
+    /// Counts (or uncounts) resources: in this unit when they count here, else under their own region; the violations
+    /// of those counted elsewhere are moved out of <paramref name="violations"/>.
+    /// </summary>
+    private void Tally(List<ResourceEvaluation> evaluations, int from, int sign, ref int violations)
+    {
+        for (var i = from; i < evaluations.Count; i++)
+        {
+            var e = evaluations[i];
+            if (e.Resource.Region == Name)
+            {
+                _resources += sign;
+                continue;
+            }
+
+            var found = e.Violations.Length;
+            violations -= found;
+            _homed.TryGetValue(e.Resource.Region, out var tally);
+            _homed[e.Resource.Region] = (tally.Resources + sign, tally.Violations + (sign * found));
         }
     }
 
@@ -142,6 +169,7 @@ internal sealed class ScanUnitRun
                 Array.Clear(_listed);
                 _resources = 0;
                 _violations = 0;
+                _homed.Clear();
             }
 
             _tracker.Finished(Units - _unitsCounted);
@@ -161,5 +189,8 @@ internal sealed class ScanUnitRun
 
     private void PublishLocked(ScanProgressKind kind, string? type, int attempt = 0, string? reason = null, TimeSpan? delay = null) =>
         _tracker.Publish(new ScanProgressEvent(kind, Name, type, _resources, _violations, _retries, attempt, reason, delay,
-            _tracker.Percent, _tracker.Now));
+            _tracker.Percent, _tracker.Now)
+        {
+            CountedElsewhere = _homed.Count == 0 ? null : _homed.ToImmutableDictionary(StringComparer.Ordinal),
+        });
 }

@@ -1,4 +1,5 @@
 using FinOps.Domain.Policy;
+using FinOps.Domain.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +11,7 @@ public static class ScanningServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="ScanOptions"/> from <c>FinOps:Scan</c> (validated at start-up: invalid values stop the host
-    /// with a message naming the setting) and registers discovery, planning, the scanner, the result cache, scan jobs
+    /// with a message naming the setting) and registers discovery, planning, the scanner, the account state, scan jobs
     /// and <see cref="ComplianceService"/> as singletons.
     /// </summary>
     public static IServiceCollection AddFinOpsScanning(this IServiceCollection services, IConfiguration configuration)
@@ -22,13 +23,12 @@ public static class ScanningServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHybridCache().AddSerializer<ComplianceResult, LocalOnlyResultSerializer>();
         services.TryAddSingleton<PolicyService>();
         services.TryAddSingleton<RegionDiscovery>();
         services.TryAddSingleton<ScanPlanner>();
         services.TryAddSingleton<RetryBackoff>();
         services.TryAddSingleton<MultiRegionScanner>();
-        services.TryAddSingleton<ScanResultCache>();
+        services.TryAddSingleton<AccountStateKeeper>();
         services.TryAddSingleton<ScanJobs>();
         services.TryAddSingleton<ComplianceService>();
         return services;

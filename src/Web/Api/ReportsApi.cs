@@ -26,8 +26,8 @@ public static class ReportsApi
         "Omitted: the scan's own period (the last complete month when it ran), so no cost request is made.";
 
     private const string RegionsDescription =
-        "Comma-separated region codes of the latest scan (e.g. \"eu-west-1,us-east-1\"; \"global\" for resources " +
-        "without a region). Omitted or \"all\": every region of the scan.";
+        "Comma-separated region codes of the account (e.g. \"eu-west-1,us-east-1\"; \"global\" for resources " +
+        "without a region). Omitted or \"all\": every region.";
 
     /// <summary>Registers what the endpoints need: the OpenAPI document (served at <c>/openapi/v1.json</c>) and problem details.</summary>
     public static IServiceCollection AddReportsApi(this IServiceCollection services)
@@ -81,7 +81,7 @@ public static class ReportsApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status502BadGateway);
 
-        api.MapGet("/violations.csv", GetViolationsCsv)
+        api.MapGet("/violations.csv", GetViolationsCsvAsync)
             .WithName("GetViolationsCsv")
             .WithSummary("Download the violations of the latest scan as CSV")
             .WithDescription(
@@ -113,7 +113,8 @@ public static class ReportsApi
 
         var billingPeriod = ParsePeriod(costs, period, errors);
         var costMetric = ParseMetric(metric, errors);
-        if (Refusal(errors, compliance, context, regions, out var latest, out var selection) is { } refusal)
+        var (refusal, latest, selection) = await RefusalAsync(errors, compliance, context, regions, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
         {
             return refusal;
         }
@@ -136,7 +137,7 @@ public static class ReportsApi
             ExportLinks.RegionReportFileName(report.Period, fileFormat));
     }
 
-    internal static IResult GetViolationsCsv(
+    internal static async Task<IResult> GetViolationsCsvAsync(
         [FromQuery(Name = "regions"), Description(RegionsDescription)] string? regions,
         [FromQuery(Name = "severity"), Description("Only violations of this severity: \"error\" or \"warning\". Omitted: both.")] string? severity,
         [FromQuery(Name = "columns"), Description(
@@ -165,7 +166,8 @@ public static class ReportsApi
             errors["columns"] = [columnsError];
         }
 
-        if (Refusal(errors, compliance, context, regions, out var latest, out var selection) is { } refusal)
+        var (refusal, latest, selection) = await RefusalAsync(errors, compliance, context, regions, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
         {
             return refusal;
         }
@@ -197,28 +199,33 @@ public static class ReportsApi
     }
 
     /// <summary>
-    /// The answer when the request cannot be served, in this order: invalid parameters (400), no finished scan (409),
-    /// regions the scan does not have (400). Null, with the latest result and the region filter, when it can.
+    /// The answer when the request cannot be served, in this order: invalid parameters or regions the account cannot
+    /// scan (400, by the scope rule every door shares), nothing known yet (409). Null, with what the product shows now
+    /// and the region filter, when it can.
     /// </summary>
-    private static IResult? Refusal(Dictionary<string, string[]> errors, ComplianceService compliance, HttpContext context,
-        string? regions, out ComplianceResult latest, out ImmutableArray<string> selection)
+    private static async Task<(IResult? Refusal, ComplianceResult Latest, ImmutableArray<string> Regions)> RefusalAsync(
+        Dictionary<string, string[]> errors, ComplianceService compliance, HttpContext context, string? regions,
+        CancellationToken cancellationToken)
     {
-        latest = null!;
-        selection = [];
+        ScanScope? scope = null;
+        try
+        {
+            scope = ScanScope.FromQuery(regions);
+            await compliance.PlanAsync(new ScanRequest(scope), cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidRegionException ex)
+        {
+            errors["regions"] = [ex.Message];
+        }
+
         if (errors.Count > 0)
         {
-            return Invalid(errors);
+            return (Invalid(errors), null!, []);
         }
 
-        if (compliance.LatestResult is not { } result)
-        {
-            return NoScanYet(compliance, context);
-        }
-
-        latest = result;
-        return TryParseRegions(result, regions, out selection, out var regionError)
-            ? null
-            : Invalid(new(StringComparer.Ordinal) { ["regions"] = [regionError] });
+        return compliance.LatestResult is { } result
+            ? (null, result, scope!.Regions)
+            : (NoScanYet(compliance, context), null!, []);
     }
 
     /// <summary>The period, or null for the scan's own when none is given.</summary>
@@ -255,29 +262,6 @@ public static class ReportsApi
         return null;
     }
 
-    /// <summary>The region filter; every region must be one of the scan's (a typo must not silently export nothing).</summary>
-    private static bool TryParseRegions(ComplianceResult result, string? text, out ImmutableArray<string> regions,
-        [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error)
-    {
-        error = null;
-        regions = RegionSelection.Parse(text);
-        if (regions is ["all"])
-        {
-            regions = [];
-        }
-
-        var known = result.Regions.Select(r => r.Region).ToList();
-        var unknown = regions.Where(r => !known.Contains(r, StringComparer.Ordinal)).ToList();
-        if (unknown.Count == 0)
-        {
-            return true;
-        }
-
-        error = $"{(unknown.Count == 1 ? "Region" : "Regions")} {string.Join(", ", unknown.Select(r => $"'{ExportLinks.Shorten(r)}'"))} " +
-            $"{(unknown.Count == 1 ? "is" : "are")} not part of the latest scan; accepted: {string.Join(", ", known)} (or omit regions for all).";
-        return false;
-    }
-
     private static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(
             errors,
@@ -287,7 +271,7 @@ public static class ReportsApi
     /// <summary>409: nothing to export yet. Says whether a scan is running (with Retry-After) or how to start one.</summary>
     private static ProblemHttpResult NoScanYet(ComplianceService compliance, HttpContext context)
     {
-        var running = compliance.ListJobs().FirstOrDefault(j => !j.IsFinished);
+        var running = compliance.RunningJob;
         if (running is not null)
         {
             context.Response.Headers.RetryAfter = "10";

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FinOps.Domain.Scanning;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace FinOps.Web.Components;
@@ -12,14 +13,24 @@ public static class RegionSelection
     /// <summary>The query-string parameter every page reads.</summary>
     public const string QueryName = "regions";
 
-    /// <summary>Parses the query value into sorted, distinct region codes.</summary>
-    public static ImmutableArray<string> Parse(string? query) =>
-        string.IsNullOrWhiteSpace(query)
-            ? []
-            : [.. query.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(r => r.ToLowerInvariant())
-                .Distinct(StringComparer.Ordinal)
-                .Order(StringComparer.Ordinal)];
+    /// <summary>
+    /// Parses the query value by the scope rule every door shares (<see cref="ScanScope.FromQuery"/>): the scope, or
+    /// every region with the reason when the value is refused.
+    /// </summary>
+    public static (ScanScope Scope, string? Error) ParseScope(string? query)
+    {
+        try
+        {
+            return (ScanScope.FromQuery(query), null);
+        }
+        catch (InvalidRegionException ex)
+        {
+            return (ScanScope.Everything, ex.Message);
+        }
+    }
+
+    /// <summary>The regions of a query value (sorted, distinct; empty for every region or a refused value).</summary>
+    public static ImmutableArray<string> Parse(string? query) => ParseScope(query).Scope.Regions;
 
     /// <summary>The query value for a selection, or null for "every region".</summary>
     public static string? Format(IEnumerable<string> regions)

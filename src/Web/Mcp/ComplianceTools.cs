@@ -41,14 +41,15 @@ public sealed class ComplianceTools(McpScanResults results, ResultMemo<PreparedA
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var types = McpArguments.ResourceTypes(resource_types);
-        var regionFilter = McpArguments.Regions(regions);
+        var scope = McpArguments.Scope(McpArguments.ResourceTypes(resource_types), regions);
+        var types = scope.ResourceTypes;
+        var regionFilter = scope.Regions;
         var severityFilter = McpArguments.Severity(severity);
         var pageSize = McpArguments.Limit(limit);
         var fingerprint = McpCursor.FingerprintOf(Tool, types, regionFilter, [severityFilter?.ToWire()]);
 
         // Severity filters the list only, so it is left out of the request: every severity shares one cached scan.
-        var request = new ScanRequest([.. types], [.. regionFilter], null, force_refresh);
+        var request = new ScanRequest(scope, null, force_refresh);
         ComplianceResult result;
         var fromCache = true;
         var offset = 0;
@@ -106,7 +107,7 @@ public sealed class ComplianceTools(McpScanResults results, ResultMemo<PreparedA
             violations.TotalCount,
             [.. violations.Items.Select(McpAnswers.Violation)],
             next,
-            McpAnswers.Money(results.Overall(result).Gap),
+            McpAnswers.Money(result.GapReport.Overall.Gap),
             [.. result.Regions.Select(McpAnswers.Regional)],
             McpAnswers.RegionMetadata(result.RegionMetadata),
             McpAnswers.DataQuality(result.DataQuality));

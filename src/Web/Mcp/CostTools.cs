@@ -51,8 +51,8 @@ public sealed class CostTools(McpScanResults results, CostAttributionService cos
             throw McpErrors.Invalid($"metric '{McpArguments.Shorten(metric!)}' is not accepted; use \"unblended\" (default) or \"amortized\".");
         }
 
-        var regionFilter = McpArguments.Regions(regions);
-        var (result, _) = await results.GetAsync(new ScanRequest([ResourceCatalogue.AllKeyword], [.. regionFilter]),
+        var regionFilter = McpArguments.Scope(null, regions).Regions;
+        var (result, _) = await results.GetAsync(new ScanRequest(ScanScope.Everything.WithRegions(regionFilter)),
             context, progress, cancellationToken).ConfigureAwait(false);
         var report = await McpErrors.GuardAsync(() => costs.GetGapAsync(result,
             new AttributionGapQuery(billingPeriod, metric is null ? null : costMetric, grouping), cancellationToken)).ConfigureAwait(false);

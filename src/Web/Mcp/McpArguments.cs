@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using FinOps.Domain.Policy;
 using FinOps.Domain.Resources;
+using FinOps.Domain.Scanning;
 
 namespace FinOps.Web.Mcp;
 
@@ -33,9 +34,22 @@ public static class McpArguments
         return list;
     }
 
-    /// <summary>A region filter, trimmed and lower-cased (validated against the account by the domain).</summary>
-    public static ImmutableArray<string> Regions(string[]? regions) =>
-        [.. Clean(regions, "regions").Select(r => r.ToLowerInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    /// <summary>
+    /// The scope of a call, parsed by the rule every door shares (<see cref="ScanScope.Parse"/>; the regions are checked
+    /// against the account when the domain plans the call). <paramref name="resourceTypes"/> null means every
+    /// cost-generating type.
+    /// </summary>
+    public static ScanScope Scope(ImmutableArray<string>? resourceTypes, string[]? regions)
+    {
+        try
+        {
+            return ScanScope.Parse(Clean(regions, "regions"), resourceTypes is { } types ? types : null);
+        }
+        catch (Exception ex) when (McpErrors.FromDomain(ex) is { } error)
+        {
+            throw error;
+        }
+    }
 
     /// <summary>An optional severity filter.</summary>
     public static Severity? Severity(string? severity)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using FinOps.Domain.Costs;
 using FinOps.Domain.Resources;
 using FinOps.Domain.Scanning;
@@ -10,25 +9,13 @@ using ModelContextProtocol.Server;
 namespace FinOps.Web.Mcp;
 
 /// <summary>
-/// How the tools obtain scan results: from the result cache whenever it answers the question (including a cached
-/// unfiltered scan narrowed to the asked regions), otherwise by a background scan whose progress is forwarded to the
-/// caller, when the caller may cause one (<see cref="IScanAccess"/>). Nothing here computes a figure; it only picks the
-/// result every figure comes from.
+/// How the tools obtain results: what the product shows now (the account state through the asked scope) whenever it
+/// answers the question, otherwise after a background scan of the scope whose progress is forwarded to the caller, when
+/// the caller may cause one (<see cref="IScanAccess"/>). Nothing here computes a figure; it only picks the result every
+/// figure comes from — the same one the dashboard and the exports read.
 /// </summary>
 public sealed class McpScanResults(ComplianceService compliance, IScanAccess scanAccess)
 {
-    private readonly ConditionalWeakTable<ComplianceResult, Lazy<AttributionGapRow>> _overall = [];
-
-    /// <summary>
-    /// The overall row of a result's gap breakdown (figures with provenance and explanation), built once per result
-    /// so that answering from a cached result stays cheap.
-    /// </summary>
-    public AttributionGapRow Overall(ComplianceResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        return _overall.GetValue(result, static r => new Lazy<AttributionGapRow>(() => AttributionGapReport.From(r, top: 1).Overall)).Value;
-    }
-
     /// <summary>
     /// A result, and whether it came from the cache. A question no cached scan answers is a tool error for a caller who
     /// may not scan, unless the scan covers every cost-generating type (<c>force_refresh</c> was already checked before the
@@ -51,85 +38,60 @@ public sealed class McpScanResults(ComplianceService compliance, IScanAccess sca
                 Authorize(request, asker);
             }
 
-            // A background job: if the caller gives up (a 60-second tool timeout), the scan still finishes and fills
-            // the cache, so asking again is answered at once.
+            // A background job: if the caller gives up (a 60-second tool timeout), the scan still finishes and is applied
+            // to the account state, so asking again is answered at once.
             var job = await compliance.StartScanAsync(request, cancellationToken).ConfigureAwait(false);
             var forwarded = asker.Params?.ProgressToken is null ? null : progress;
-            return (await WaitAsync(job, forwarded, cancellationToken).ConfigureAwait(false), false);
+            await WaitAsync(job, forwarded, cancellationToken).ConfigureAwait(false);
+            return (await compliance.GetResultAsync(request with { ForceRefresh = false }, cancellationToken).ConfigureAwait(false), false);
         }).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// The result a cursor pages through: the cached answer to the request when it is that scan, else the scan itself
-    /// while it is retained (narrowed to the request's regions). Null when the scan is gone. Never scans.
+    /// The result a cursor pages through: the current answer to the request, when it is still the view the cursor was
+    /// issued for (the account state has not changed since). Null otherwise. Never scans.
     /// </summary>
     public async Task<ComplianceResult?> FindScanAsync(ScanRequest request, string scanId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         return await McpErrors.GuardAsync(async () =>
         {
-            var cached = await compliance.GetCachedResultAsync(request, cancellationToken).ConfigureAwait(false);
-            if (cached?.ScanId == scanId)
-            {
-                return cached;
-            }
-
-            if (compliance.FindResult(scanId) is not { } retained)
-            {
-                return null;
-            }
-
-            var regions = request.Regions;
-            return regions.IsEmpty || retained.RegionFilter.SequenceEqual(regions) ? retained : retained.ForRegions(regions);
+            var current = await compliance.GetCachedResultAsync(request, cancellationToken).ConfigureAwait(false);
+            return current?.ScanId == scanId ? current : null;
         }).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Makes sure some result exists before looking resources up: before the first scan, the default scan (every
-    /// cost-generating type, every enabled region) runs once — or comes from the cache. Later calls never scan.
+    /// Makes sure the account state knows something before looking resources up: before the first scan, the default
+    /// scan (every cost-generating type, every enabled region) runs once. Later calls never scan.
     /// </summary>
     public async Task EnsureAnyResultAsync(RequestContext<CallToolRequestParams> asker, CancellationToken cancellationToken)
     {
-        if (!Results().Any())
+        if (compliance.LatestResult is null)
         {
             _ = await GetAsync(ScanRequest.Default, asker, null, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>The newest retained result that lists the resource, with the resource; null when no scan has it.</summary>
+    /// <summary>A resource the account state knows (of any type), with the view it is in; null when none has it.</summary>
     public (ComplianceResult Result, EvaluatedResource Resource)? FindResource(string arn)
     {
-        foreach (var result in Results())
+        foreach (var scope in (ReadOnlySpan<ScanScope>)[ScanScope.Everything, ScanScope.EveryType])
         {
-            if (result.Find(arn) is { } resource)
+            if (compliance.Current(scope) is { } view && view.Find(arn) is { } resource)
             {
-                return (result, resource);
+                return (view, resource);
             }
         }
 
         return null;
     }
 
-    /// <summary>Retained results, newest first (the latest result first).</summary>
-    public IEnumerable<ComplianceResult> Results()
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        if (compliance.LatestResult is { } latest && seen.Add(latest.ScanId))
-        {
-            yield return latest;
-        }
+    /// <summary>When the account state's newest data was collected (the time "not found" answers are as of).</summary>
+    public DateTimeOffset LatestAsOf => compliance.LatestResult?.AsOf ?? DateTimeOffset.MinValue;
 
-        foreach (var job in compliance.ListJobs())
-        {
-            if (job.IsFinished && job.Current.Result is { } result && seen.Add(result.ScanId))
-            {
-                yield return result;
-            }
-        }
-    }
-
-    /// <summary>When the newest retained result was collected (the time "not found" answers are as of).</summary>
-    public DateTimeOffset LatestAsOf => Results().Select(r => r.AsOf).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
+    /// <summary>A scan's own result by its id, while it is retained.</summary>
+    public ComplianceResult? FindScanResult(string scanId) => compliance.FindResult(scanId);
 
     /// <summary>A job by scan id, while it runs or is retained.</summary>
     public ScanJob? FindJob(string scanId) => compliance.GetJob(scanId);
@@ -154,7 +116,7 @@ public sealed class McpScanResults(ComplianceService compliance, IScanAccess sca
         {
             var regions = request.Regions.IsEmpty ? "every enabled region" : string.Join(", ", request.Regions);
             throw McpErrors.Invalid(
-                $"{tool}: no cached scan answers this question (resource types {string.Join(", ", request.ResourceTypes)}; {regions}), " +
+                $"{tool}: no cached scan answers this question (resource types {request.Scope.TypesText}; {regions}), " +
                 $"and answering it would start a scan of just those types. {reason} Ask with resource_types [\"all\"] (kept " +
                 "fresh for every reader) and narrow by regions, or ask someone who may scan to run start_scan for these types.");
         }
@@ -162,10 +124,9 @@ public sealed class McpScanResults(ComplianceService compliance, IScanAccess sca
         scanAccess.Started(asker.User, tool, request);
     }
 
-    private static bool CoversEveryType(ScanRequest request) =>
-        ResourceCatalogue.Resolve(request.ResourceTypes).Count(t => t.GeneratesCost) == ResourceCatalogue.CostGenerating.Length;
+    private static bool CoversEveryType(ScanRequest request) => request.Scope.CoversEveryCostType;
 
-    private static async Task<ComplianceResult> WaitAsync(ScanJob job, IProgress<ProgressNotificationValue>? progress,
+    private static async Task WaitAsync(ScanJob job, IProgress<ProgressNotificationValue>? progress,
         CancellationToken cancellationToken)
     {
         if (progress is not null)
@@ -178,7 +139,7 @@ public sealed class McpScanResults(ComplianceService compliance, IScanAccess sca
 
         try
         {
-            return await job.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await job.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

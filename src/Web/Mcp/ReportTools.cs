@@ -53,8 +53,8 @@ public sealed class ReportTools(McpScanResults results, RegionReportService repo
             billingPeriod = costs.TryParsePeriod(period, out var parsed, out var error) ? parsed : throw McpErrors.Invalid("period: " + error + ".");
         }
 
-        var regionFilter = McpArguments.Regions(regions);
-        var (result, _) = await results.GetAsync(new ScanRequest([ResourceCatalogue.AllKeyword], [.. regionFilter]),
+        var regionFilter = McpArguments.Scope(null, regions).Regions;
+        var (result, _) = await results.GetAsync(new ScanRequest(ScanScope.Everything.WithRegions(regionFilter)),
             context, progress, cancellationToken).ConfigureAwait(false);
         var report = await McpErrors.GuardAsync(() => reports.BuildAsync(result, billingPeriod, null, [], cancellationToken)).ConfigureAwait(false);
 
@@ -103,7 +103,7 @@ public sealed class ReportTools(McpScanResults results, RegionReportService repo
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var regionFilter = McpArguments.Regions(regions);
+        var regionFilter = McpArguments.Scope(null, regions).Regions;
         var severityFilter = McpArguments.Severity(severity);
         var picked = McpArguments.Clean(columns, "columns");
         if (!ViolationColumns.TryParse(string.Join(',', picked), out var selected, out var columnError))
@@ -112,7 +112,7 @@ public sealed class ReportTools(McpScanResults results, RegionReportService repo
         }
 
         var rowLimit = McpArguments.Limit(max_rows, DefaultCsvRows, MaxCsvRows, "max_rows");
-        var (result, _) = await results.GetAsync(new ScanRequest([ResourceCatalogue.AllKeyword], [.. regionFilter]),
+        var (result, _) = await results.GetAsync(new ScanRequest(ScanScope.Everything.WithRegions(regionFilter)),
             context, progress, cancellationToken).ConfigureAwait(false);
         var violations = RegionReportService.Violations(result, [], severityFilter);
         var rows = violations.Length > rowLimit ? violations[..rowLimit] : violations;

@@ -37,12 +37,13 @@ public sealed class ResourceTools(McpScanResults results, PolicyService policies
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var types = McpArguments.ResourceTypes(resource_types);
-        var regionFilter = McpArguments.Regions(regions);
+        var scope = McpArguments.Scope(McpArguments.ResourceTypes(resource_types), regions);
+        var types = scope.ResourceTypes;
+        var regionFilter = scope.Regions;
         var minCents = McpArguments.MinimumCostCents(min_monthly_cost);
         var pageSize = McpArguments.Limit(limit);
         var fingerprint = McpCursor.FingerprintOf(UntaggedTool, types, regionFilter, [minCents.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        var request = new ScanRequest([.. types], [.. regionFilter]);
+        var request = new ScanRequest(scope);
 
         ComplianceResult result;
         var fromCache = true;

@@ -25,9 +25,8 @@ public sealed class ScanTools(McpScanResults results, TimeProvider time)
         bool force_refresh = false,
         CancellationToken cancellationToken = default)
     {
-        var types = McpArguments.ResourceTypes(resource_types);
-        var regionFilter = McpArguments.Regions(regions);
-        var request = new ScanRequest([.. types], [.. regionFilter], null, force_refresh);
+        var scope = McpArguments.Scope(McpArguments.ResourceTypes(resource_types), regions);
+        var request = new ScanRequest(scope, null, force_refresh);
         if (!force_refresh && await results.GetCachedAsync(request, cancellationToken).ConfigureAwait(false) is { } cached)
         {
             return new ScanStartedAnswer(cached.ScanId, McpAnswers.Status(cached), true, [.. cached.Types.Select(t => t.Name)],
@@ -63,15 +62,9 @@ public sealed class ScanTools(McpScanResults results, TimeProvider time)
             var s = job.Current;
             return new ScanStatusAnswer(s.JobId, McpAnswers.Status(s), s.Percent, s.StartedAt, s.FinishedAt, Math.Round(s.Elapsed.TotalSeconds, 3),
                 s.Resources, s.Violations, s.Retries, [.. s.Regions.Select(McpAnswers.Progress)], s.Error,
-                s.Result is { } r ? McpAnswers.Summary(r, results.Overall(r)) : null, now);
+                s.Result is { } r ? McpAnswers.Summary(r, r.GapReport.Overall) : null, now);
         }
 
-        var finished = results.Results().FirstOrDefault(r => r.ScanId == id)
-            ?? throw McpErrors.Invalid($"No scan with id '{McpArguments.Shorten(id)}' is known (finished scans are kept for a while, then forgotten). Start one with start_scan.");
-        return new ScanStatusAnswer(finished.ScanId, McpAnswers.Status(finished), 100, finished.StartedAt, finished.AsOf,
-            Math.Round((finished.AsOf - finished.StartedAt).TotalSeconds, 3), finished.Summary.TotalResources, finished.Summary.Violations, 0,
-            [.. finished.Regions.Select(r => new RegionProgressAnswer(r.Region, Domain.Reports.ReportFormat.Status(r.Status), r.Summary.TotalResources,
-                r.Summary.Violations, 0, 0, r.FailureReason, 0))],
-            null, McpAnswers.Summary(finished, results.Overall(finished)), now);
+        throw McpErrors.Invalid($"No scan with id '{McpArguments.Shorten(id)}' is known (finished scans are kept for a while, then forgotten). Start one with start_scan.");
     }
 }

@@ -18,6 +18,6 @@ public sealed class PermissionScanAccess(AuditTrail audit) : IScanAccess
     {
         ArgumentNullException.ThrowIfNull(request);
         var regions = request.Regions.IsEmpty ? "every enabled region" : string.Join(", ", request.Regions);
-        audit.ScanStarted(user, "mcp:" + tool, $"no cached scan answered: types {string.Join(", ", request.ResourceTypes)}; {regions}");
+        audit.ScanStarted(user, "mcp:" + tool, $"no cached scan answered: types {request.Scope.TypesText}; {regions}");
     }
 }

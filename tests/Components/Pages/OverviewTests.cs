@@ -65,15 +65,28 @@ public sealed class OverviewTests : DashboardTestContext
     }
 
     [Fact]
-    public async Task A_filter_region_the_scan_did_not_cover_is_named()
+    public async Task A_filter_naming_a_region_the_account_cannot_scan_is_refused_with_the_rule_every_door_uses()
     {
         await ScanAsync();
 
         Navigation.NavigateTo("/?regions=eu-west-1,me-south-1");
         var page = Render<Overview>();
 
-        Assert.Contains("me-south-1", page.Find("[data-testid=regions-not-scanned]").TextContent);
-        Assert.Single(page.FindAll("[data-testid=region-table] td[data-region]"));
+        var error = page.Find("[data-testid=scope-error]").TextContent;
+        Assert.Contains("'me-south-1' (not enabled for this account: not-opted-in)", error);
+        Assert.Empty(page.FindAll("[data-testid=region-table]"));
+    }
+
+    [Fact]
+    public async Task A_filter_that_is_not_a_region_code_is_refused_instead_of_showing_every_region()
+    {
+        await ScanAsync();
+
+        Navigation.NavigateTo("/?regions=eu-west-1,<b>x</b>");
+        var page = Render<Overview>();
+
+        Assert.Contains("is not a region code", page.Find("[data-testid=scope-error]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=headlines]"));
     }
 
     [Fact]

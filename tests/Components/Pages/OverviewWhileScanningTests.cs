@@ -1,6 +1,7 @@
 using Bunit;
 using FinOps.Domain.Scanning;
 using FinOps.Tests.Components.Infrastructure;
+using FinOps.Web.Components.Controls;
 using FinOps.Web.Components.Layout;
 using FinOps.Web.Components.Pages;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,16 +36,20 @@ public sealed class OverviewWhileScanningTests() : DashboardTestContext(configur
     }
 
     [Fact]
-    public async Task A_newer_result_replaces_the_shown_one_without_a_reload()
+    public async Task A_one_region_rescan_updates_that_region_on_the_overview_without_a_reload_and_keeps_the_others()
     {
         var first = await ScanAsync();
         var page = Render<Overview>();
         Assert.Contains($"{first.Regions.Length - 1} regions and global", page.Find("[data-testid=result-scope]").TextContent);
 
-        var second = await ScanAsync(new ScanRequest(["all"], ["eu-west-1"], ForceRefresh: true));
+        var second = await ScanAsync(new ScanRequest(["all"], ["eu-west-1"], forceRefresh: true));
+        var state = Compliance.LatestResult!;
 
-        page.WaitForAssertion(() => Assert.Equal(Expected.Count(second.Summary.InScope), page.Find("[data-testid=in-scope]").TextContent.Trim()), Patience);
-        Assert.Contains("· 1 region ·", page.Find("[data-testid=result-scope]").TextContent);
+        Assert.Equal(second.ScanId, state.ScanId);
+        page.WaitForAssertion(() => Assert.Equal(second.ScanId, page.FindComponent<ResultView>().Instance.Result?.ScanId), Patience);
+        Assert.Contains($"{first.Regions.Length - 1} regions and global", page.Find("[data-testid=result-scope]").TextContent);
+        Assert.Equal(Expected.Count(state.Summary.InScope), page.Find("[data-testid=in-scope]").TextContent.Trim());
+        OverviewTests.AssertRegionRows(page, state);
     }
 
     [Fact]

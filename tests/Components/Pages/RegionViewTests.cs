@@ -65,7 +65,7 @@ public sealed class RegionViewTests : DashboardTestContext
 
         var page = Render<RegionView>(p => p.Add(x => x.Region, "xx-nowhere-1"));
 
-        Assert.Contains("xx-nowhere-1", page.Find("[data-testid=unknown-region]").TextContent);
+        Assert.Contains("'xx-nowhere-1' (not a region of this account)", page.Find("[data-testid=scope-error]").TextContent);
         Assert.Empty(page.FindAll("[data-testid=headlines]"));
     }
 

@@ -93,7 +93,7 @@ public sealed class ScanPageTests() : DashboardTestContext(
         var job = Assert.Single(Compliance.ListJobs());
         Assert.True(job.Request.ForceRefresh);
         Assert.Empty(job.Request.Regions);
-        Assert.Equal<string>(["all"], job.Request.ResourceTypes);
+        Assert.Equal("all", job.Request.Scope.TypesText);
         Assert.EndsWith("/scan/" + job.Id, Navigation.Uri);
         await job.Completion;
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=recent-scans] tbody tr")), Patience);

@@ -141,10 +141,10 @@ public sealed class ExportApiTests(ScannedExportApi api) : IClassFixture<Scanned
     [InlineData("/api/reports/regions?format=pdf&period=2026-13", "period", "YYYY-MM-DD..YYYY-MM-DD")]
     [InlineData("/api/reports/regions?format=pdf&period=2026-10-05..2026-10-01", "period", "ends before it starts")]
     [InlineData("/api/reports/regions?format=pdf&metric=blended", "metric", "accepted: unblended, amortized")]
-    [InlineData("/api/reports/regions?format=pdf&regions=eu-west-1,mars-north-1", "regions", "'mars-north-1' is not part of the latest scan; accepted: ")]
+    [InlineData("/api/reports/regions?format=pdf&regions=eu-west-1,mars-north-1", "regions", "Cannot scan region 'mars-north-1' (not a region of this account). Accepted: ")]
     [InlineData("/api/violations.csv?severity=fatal", "severity", "accepted: error, warning")]
     [InlineData("/api/violations.csv?columns=arn,password", "columns", "Valid columns: region, resource_type, arn")]
-    [InlineData("/api/violations.csv?regions=moon-1", "regions", "'moon-1' is not part of the latest scan")]
+    [InlineData("/api/violations.csv?regions=moon-1", "regions", "'moon-1' is not a region code")]
     public async Task Bad_input_is_a_400_problem_that_says_what_is_accepted(string url, string parameter, string message)
     {
         using var response = await GetAsync(url);

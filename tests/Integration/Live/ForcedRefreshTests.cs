@@ -12,7 +12,7 @@ public sealed class ForcedRefreshTests
         await using var scan = await LiveScanHarness.StartAsync();
         var planner = scan.Services.GetRequiredService<ScanPlanner>();
         var jobs = scan.Services.GetRequiredService<ScanJobs>();
-        var plan = await planner.PlanAsync(new ScanRequest(["ec2:instance"], ["us-east-1"], ForceRefresh: true), CancellationToken.None);
+        var plan = await planner.PlanAsync(new ScanRequest(["ec2:instance"], ["us-east-1"], forceRefresh: true), CancellationToken.None);
         var first = jobs.Start(plan);
         var next = new TaskCompletionSource<ScanJob>(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -39,9 +39,10 @@ public sealed class PolicyToolTests
         Assert.True(applied.GetProperty("applied").GetBoolean());
         Assert.Equal(applied.GetProperty("converted_policy").GetProperty("policy_hash").GetString(), after.GetProperty("policy").GetProperty("policy_hash").GetString());
         Assert.NotEqual(beforeHash, after.GetProperty("policy").GetProperty("policy_hash").GetString());
-        var rescanned = await client.AnswerAsync("check_tag_compliance", """{"resource_types":["ec2:instance"]}""");
-        Assert.NotEqual(compliance.GetProperty("scan_id").GetString(), rescanned.GetProperty("scan_id").GetString());
-        Assert.Equal(after.GetProperty("policy").GetProperty("policy_hash").GetString(), rescanned.GetProperty("policy_hash").GetString());
+        // The same observations are judged by the new policy at once; no scan is needed for that.
+        var rejudged = await client.AnswerAsync("check_tag_compliance", """{"resource_types":["ec2:instance"]}""");
+        Assert.Equal(compliance.GetProperty("scan_id").GetString(), rejudged.GetProperty("scan_id").GetString());
+        Assert.Equal(after.GetProperty("policy").GetProperty("policy_hash").GetString(), rejudged.GetProperty("policy_hash").GetString());
     }
 
     [Fact]

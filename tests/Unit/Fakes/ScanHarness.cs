@@ -1,8 +1,7 @@
 using FinOps.Domain.Policy;
 using FinOps.Domain.Ports;
 using FinOps.Domain.Scanning;
-using Microsoft.Extensions.Caching.Hybrid;
-using Microsoft.Extensions.DependencyInjection;
+using FinOps.Domain.State;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using MsOptions = Microsoft.Extensions.Options.Options;
@@ -11,7 +10,7 @@ namespace FinOps.Tests.Unit.Fakes;
 
 /// <summary>
 /// The scanning services wired over in-memory ports and a <see cref="FakeTimeProvider"/>, with zero backoff jitter
-/// by default so retries cost no time. Its HybridCache's first level expires on the fake clock.
+/// by default so retries cost no time; the account state judges freshness by the fake clock.
 /// </summary>
 public sealed class ScanHarness : IDisposable
 {
@@ -27,8 +26,6 @@ public sealed class ScanHarness : IDisposable
         }
         """;
 
-    private readonly ServiceProvider _cacheServices;
-
     public ScanHarness(IEnumerable<RegionInfo>? regions = null, Action<ScanOptions>? configure = null, Func<double>? jitter = null)
     {
         Options = new ScanOptions();
@@ -43,14 +40,9 @@ public sealed class ScanHarness : IDisposable
         Scanner = new MultiRegionScanner(Inventory, Inventory, Costs, new FakeAccountIdentity(), Backoff, options, Time,
             NullLogger<MultiRegionScanner>.Instance);
 
-        var services = new ServiceCollection();
-        services.AddMemoryCache(o => o.Clock = new FakeSystemClock(Time));
-        services.AddHybridCache().AddSerializer<ComplianceResult, LocalOnlyResultSerializer>();
-        _cacheServices = services.BuildServiceProvider();
-        HybridCache = _cacheServices.GetRequiredService<HybridCache>();
-        ResultCache = new ScanResultCache(HybridCache, options, NullLogger<ScanResultCache>.Instance, Policies);
-        Jobs = new ScanJobs(Scanner, ResultCache, options, Time, NullLogger<ScanJobs>.Instance);
-        Service = new ComplianceService(Planner, Jobs, ResultCache, Discovery);
+        State = new AccountStateKeeper(Policies, Time, NullLogger<AccountStateKeeper>.Instance);
+        Jobs = new ScanJobs(Scanner, State, options, Time, NullLogger<ScanJobs>.Instance);
+        Service = new ComplianceService(Planner, Jobs, State, Discovery, options, Time);
     }
 
     public ScanOptions Options { get; }
@@ -64,8 +56,7 @@ public sealed class ScanHarness : IDisposable
     public ScanPlanner Planner { get; }
     public RetryBackoff Backoff { get; }
     public MultiRegionScanner Scanner { get; }
-    public HybridCache HybridCache { get; }
-    public ScanResultCache ResultCache { get; }
+    public AccountStateKeeper State { get; }
     public ScanJobs Jobs { get; }
     public ComplianceService Service { get; }
 
@@ -97,9 +88,8 @@ public sealed class ScanHarness : IDisposable
     public void Dispose()
     {
         Jobs.Dispose();
-        ResultCache.Dispose();
+        State.Dispose();
         Discovery.Dispose();
         Policies.Dispose();
-        _cacheServices.Dispose();
     }
 }

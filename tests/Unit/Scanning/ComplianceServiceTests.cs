@@ -19,7 +19,7 @@ public sealed class ComplianceServiceTests
     private static int Listings(ScanHarness harness) => harness.Inventory.Calls.Values.Sum();
 
     [Fact]
-    public async Task A_repeated_request_is_served_from_the_cache_as_the_same_instance()
+    public async Task A_repeated_question_is_answered_from_the_account_state_as_the_same_view()
     {
         using var harness = TwoRegions();
 
@@ -32,7 +32,7 @@ public sealed class ComplianceServiceTests
     }
 
     [Fact]
-    public async Task ForceRefresh_scans_again_and_replaces_the_cached_result()
+    public async Task ForceRefresh_scans_again_and_the_state_shows_the_new_scan()
     {
         using var harness = TwoRegions();
         var first = await harness.Service.GetResultAsync(ScanRequest.Default, CancellationToken.None);
@@ -46,31 +46,75 @@ public sealed class ComplianceServiceTests
     }
 
     [Fact]
-    public async Task A_cached_result_expires_after_ResultCacheTtlSeconds()
+    public async Task State_older_than_ResultCacheTtlSeconds_is_refreshed_by_the_next_question()
     {
         using var harness = TwoRegions(o => o.ResultCacheTtlSeconds = 60);
         var first = await harness.Service.GetResultAsync(ScanRequest.Default, CancellationToken.None);
 
         harness.Time.Advance(TimeSpan.FromSeconds(59));
-        var cached = await harness.Service.GetResultAsync(ScanRequest.Default, CancellationToken.None);
+        var fresh = await harness.Service.GetResultAsync(ScanRequest.Default, CancellationToken.None);
         harness.Time.Advance(TimeSpan.FromSeconds(2));
-        var expired = await harness.Service.GetResultAsync(ScanRequest.Default, CancellationToken.None);
+        var refreshed = await harness.Service.GetResultAsync(ScanRequest.Default, CancellationToken.None);
 
-        Assert.Same(first, cached);
-        Assert.NotSame(first, expired);
+        Assert.Same(first, fresh);
+        Assert.NotEqual(first.ScanId, refreshed.ScanId);
     }
 
     [Fact]
-    public async Task Different_requests_are_cached_apart()
+    public async Task A_one_region_rescan_refreshes_that_region_and_the_others_keep_their_own_as_of()
     {
         using var harness = TwoRegions();
+        var first = await harness.Service.GetResultAsync(ScanRequest.Default, CancellationToken.None);
+        harness.Time.Advance(TimeSpan.FromMinutes(5));
+        harness.Inventory.Add(TestResources.Regional("ec2:instance", "eu-west-1", 7, compliant: false));
 
-        var all = await harness.Service.GetResultAsync(ScanRequest.Default, CancellationToken.None);
-        var oneRegion = await harness.Service.GetResultAsync(ScanHarness.Request(regions: ["eu-west-1"]), CancellationToken.None);
+        var narrow = await harness.Service.GetResultAsync(ScanHarness.Request(regions: ["eu-west-1"], forceRefresh: true), CancellationToken.None);
+        var whole = harness.Service.LatestResult!;
 
-        Assert.NotSame(all, oneRegion);
-        Assert.Equal(2, all.RegionMetadata.TotalRegions);
-        Assert.Equal(1, oneRegion.RegionMetadata.TotalRegions);
+        Assert.Equal(["eu-west-1"], narrow.Regions.Select(r => r.Region));
+        Assert.Equal(first.Regions.Select(r => r.Region), whole.Regions.Select(r => r.Region));
+        Assert.Equal(2, whole.Region("eu-west-1")!.Summary.TotalResources);
+        Assert.Equal(first.Region("us-east-1")!.Summary, whole.Region("us-east-1")!.Summary);
+        Assert.Equal(first.AsOf, whole.Region("us-east-1")!.DataAsOf);
+        Assert.Equal(harness.Time.GetUtcNow(), whole.Region("eu-west-1")!.DataAsOf);
+        Assert.Equal(first.AsOf, whole.OldestDataAsOf);
+        Assert.Equal(narrow.Region("eu-west-1"), whole.Region("eu-west-1"));
+    }
+
+    [Fact]
+    public async Task A_region_that_fails_keeps_its_previous_figures_marked_stale_with_the_reason()
+    {
+        using var harness = TwoRegions();
+        var first = await harness.Service.GetResultAsync(ScanRequest.Default, CancellationToken.None);
+        harness.Inventory.Fail("us-east-1");
+
+        var after = await harness.Service.GetResultAsync(ScanRequest.Default with { ForceRefresh = true }, CancellationToken.None);
+        var row = after.Region("us-east-1")!;
+
+        Assert.Equal(RegionScanStatus.Failed, row.Status);
+        Assert.True(row.IsStale);
+        Assert.True(row.IsMeasured);
+        Assert.Equal(first.Region("us-east-1")!.Summary, row.Summary);
+        Assert.Equal(first.AsOf, row.DataAsOf);
+        Assert.Equal(DataQualityStatus.Partial, after.DataQuality.Status);
+        Assert.Contains(after.DataQuality.Notes, n => n.Contains("us-east-1", StringComparison.Ordinal) && n.Contains("stale", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_region_no_scan_has_listed_has_no_score_and_is_never_nothing_in_scope()
+    {
+        using var harness = TwoRegions();
+        harness.Inventory.Fail("us-east-1");
+
+        var result = await harness.Service.GetResultAsync(ScanRequest.Default, CancellationToken.None);
+        var row = result.Region("us-east-1")!;
+
+        Assert.False(row.IsMeasured);
+        Assert.Null(row.Score);
+        Assert.Null(row.ScorePercent);
+        Assert.Null(row.GapCents);
+        Assert.False(row.NothingInScope);
+        Assert.StartsWith("not scanned", row.FreshnessText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,13 +146,13 @@ public sealed class ComplianceServiceTests
         release();
 
         Assert.Same(job, again);
-        Assert.Same(await job.Completion, await result);
+        await job.Completion;
         Assert.Equal(job.Id, (await result).ScanId);
         Assert.Equal(1, harness.Inventory.Calls[("eu-west-1", "ec2:instance")]);
     }
 
     [Fact]
-    public async Task A_finished_job_puts_its_result_into_the_cache()
+    public async Task A_finished_job_is_applied_to_the_state_every_door_reads()
     {
         using var harness = TwoRegions();
 
@@ -117,44 +161,42 @@ public sealed class ComplianceServiceTests
         var listings = Listings(harness);
         var served = await harness.Service.GetResultAsync(ScanRequest.Default, CancellationToken.None);
 
-        Assert.Same(scanned, served);
+        Assert.Equal(scanned.Summary, served.Summary);
+        Assert.Equal(scanned.Costs, served.Costs);
         Assert.Equal(listings, Listings(harness));
-        Assert.Same(scanned, harness.Service.LatestResult);
+        Assert.Same(served, harness.Service.LatestResult);
         Assert.Same(scanned, harness.Service.FindResult(job.Id));
     }
 
     [Fact]
-    public async Task A_policy_change_drops_cached_results_and_the_next_request_scans_with_the_new_policy()
+    public async Task A_policy_change_rejudges_the_state_at_once_without_a_scan()
     {
         using var harness = TwoRegions();
         var before = await harness.Service.GetResultAsync(ScanRequest.Default, CancellationToken.None);
+        var listings = Listings(harness);
         var relaxed = ScanHarness.PolicyJson.Replace("\"CC-200\"", "\"CC-200\", \"CC-999\"", StringComparison.Ordinal);
 
         await harness.Policies.SaveAsync(relaxed, "test", CancellationToken.None);
         var after = await harness.Service.GetResultAsync(ScanRequest.Default, CancellationToken.None);
 
-        Assert.NotSame(before, after);
-        Assert.NotEqual(before.CacheKey, after.CacheKey);
         Assert.Equal(0.5, before.Summary.Score);
         Assert.Equal(1.0, after.Summary.Score);
-
-        // The old entry is gone too, not merely unreachable: the cache dropped every result on the change.
-        var plan = await harness.Planner.PlanAsync(ScanRequest.Default, CancellationToken.None);
-        var old = await harness.ResultCache.GetOrCreateAsync(before.CacheKey, 0, (_, _) => ValueTask.FromResult(after), CancellationToken.None);
-        Assert.Same(after, old);
-        Assert.Equal(after.CacheKey, plan.CacheKey);
+        Assert.NotEqual(before.PolicyHash, after.PolicyHash);
+        Assert.Equal(listings, Listings(harness));
+        Assert.Same(after, harness.Service.LatestResult);
     }
 
     [Fact]
-    public async Task InvalidateAsync_drops_cached_results_and_the_region_list()
+    public async Task InvalidateAsync_makes_the_next_question_scan_again_and_the_region_list_reload()
     {
         using var harness = TwoRegions();
         var before = await harness.Service.GetResultAsync(ScanRequest.Default, CancellationToken.None);
 
         await harness.Service.InvalidateAsync(CancellationToken.None);
+        Assert.Equal(before.Summary, harness.Service.LatestResult!.Summary);
         var after = await harness.Service.GetResultAsync(ScanRequest.Default, CancellationToken.None);
 
-        Assert.NotSame(before, after);
+        Assert.NotEqual(before.ScanId, after.ScanId);
         Assert.Equal(2, harness.Catalogue.Calls);
     }
 

@@ -173,18 +173,22 @@ public sealed class ScanJobsTests
     }
 
     [Fact]
-    public async Task Finished_jobs_are_evicted_after_the_retention_time()
+    public async Task Finished_jobs_are_evicted_after_the_retention_time_but_the_newest_stays()
     {
         using var harness = ThreeRegions(o => o.FinishedJobRetentionMinutes = 30);
         var job = await harness.Service.StartScanAsync(ScanRequest.Default, CancellationToken.None);
         await job.Completion;
+        harness.Time.Advance(TimeSpan.FromMinutes(1));
+        var newest = await harness.Service.StartScanAsync(ScanHarness.Request(regions: ["eu-west-1"]), CancellationToken.None);
+        await newest.Completion;
 
-        harness.Time.Advance(TimeSpan.FromMinutes(30) - TimeSpan.FromSeconds(1));
+        harness.Time.Advance(TimeSpan.FromMinutes(29) - TimeSpan.FromSeconds(1));
         Assert.Same(job, harness.Service.GetJob(job.Id));
         harness.Time.Advance(TimeSpan.FromSeconds(1));
 
         Assert.Null(harness.Service.GetJob(job.Id));
-        Assert.Empty(harness.Service.ListJobs());
+        harness.Time.Advance(TimeSpan.FromDays(1));
+        Assert.Same(newest, Assert.Single(harness.Service.ListJobs()));
     }
 
     [Fact]
@@ -203,7 +207,7 @@ public sealed class ScanJobsTests
     }
 
     [Fact]
-    public async Task LatestResult_is_the_most_recently_completed_result_of_any_request()
+    public async Task LatestResult_is_the_account_state_including_the_most_recent_scan_of_any_request()
     {
         using var harness = ThreeRegions();
 
@@ -211,7 +215,8 @@ public sealed class ScanJobsTests
         harness.Time.Advance(TimeSpan.FromMinutes(1));
         var one = await (await harness.Service.StartScanAsync(ScanHarness.Request(regions: ["eu-west-1"]), CancellationToken.None)).Completion;
 
-        Assert.Same(one, harness.Service.LatestResult);
+        Assert.Equal(one.ScanId, harness.Service.LatestResult!.ScanId);
+        Assert.Equal(all.Regions.Select(r => r.Region), harness.Service.LatestResult.Regions.Select(r => r.Region));
         Assert.Same(all, harness.Service.FindResult(all.ScanId));
         Assert.Null(harness.Service.FindResult("no-such-scan"));
     }

@@ -6,17 +6,19 @@ using Microsoft.AspNetCore.Components;
 namespace FinOps.Web.Components.Controls;
 
 /// <summary>
-/// Shows a page's content for the result it should show (the latest scan or <c>?scan=</c>, narrowed to the region
-/// filter), and otherwise the right state: a running scan's progress, the last scan's error, an unavailable scan, or
-/// the "no scan yet" call to action. Re-renders when a scan starts or finishes, so a page waiting for its first
-/// result fills in by itself.
+/// Shows a page's content for the result it should show (the account state through the page's scope, or the scan of
+/// <c>?scan=</c>), and otherwise the right state: a refused scope, a running scan's progress, the last scan's error, an
+/// unavailable scan, or the "no scan yet" call to action. Re-renders when the account state or a scan changes, so a
+/// page waiting for its first result fills in by itself.
 /// </summary>
 public sealed partial class ResultView : IDisposable
 {
     private ComplianceResult? _result;
     private ScanJobSnapshot? _running;
     private ScanJobSnapshot? _lastFailure;
-    private List<string> _missing = [];
+    private string? _scopeError;
+    private ImmutableArray<string> _checkedRegions = [];
+    private IDisposable? _state;
     private ScanJob? _watched;
     private string? _policyHash;
     private bool _scanRunning;
@@ -40,13 +42,13 @@ public sealed partial class ResultView : IDisposable
     [Parameter]
     public ImmutableArray<string> Regions { get; set; } = [];
 
+    /// <summary>Why the page's region filter was refused (shown instead of a result), or null.</summary>
+    [Parameter]
+    public string? ScopeError { get; set; }
+
     /// <summary>A scan to show instead of the latest.</summary>
     [Parameter]
     public string? ScanId { get; set; }
-
-    /// <summary>Whether to say which filter regions the result does not cover.</summary>
-    [Parameter]
-    public bool ShowMissingRegions { get; set; } = true;
 
     /// <summary>The result shown, once there is one.</summary>
     public ComplianceResult? Result => _result;
@@ -54,6 +56,11 @@ public sealed partial class ResultView : IDisposable
     protected override async Task OnInitializedAsync()
     {
         _jobs = Compliance.SubscribeJobs(job => _ = InvokeAsync(() =>
+        {
+            Load();
+            StateHasChanged();
+        }));
+        _state = Compliance.SubscribeState(changed => _ = InvokeAsync(() =>
         {
             Load();
             StateHasChanged();
@@ -77,16 +84,42 @@ public sealed partial class ResultView : IDisposable
         StateHasChanged();
     });
 
-    protected override void OnParametersSet() => Load();
+    protected override async Task OnParametersSetAsync()
+    {
+        if (!Regions.SequenceEqual(_checkedRegions) || _scopeError is null != ScopeError is null)
+        {
+            _checkedRegions = Regions;
+            _scopeError = ScopeError ?? await RefusalAsync(Regions);
+        }
+
+        Load();
+    }
+
+    /// <summary>Checks the filter's regions against the account by the rule every door uses; the refusal, or null.</summary>
+    private async Task<string?> RefusalAsync(ImmutableArray<string> regions)
+    {
+        if (regions.IsDefaultOrEmpty)
+        {
+            return null;
+        }
+
+        try
+        {
+            await Compliance.PlanAsync(new ScanRequest(ScanScope.Everything.WithRegions(regions)), CancellationToken.None);
+            return null;
+        }
+        catch (InvalidRegionException ex)
+        {
+            return ex.Message;
+        }
+    }
 
     private void Load()
     {
-        _result = Results.Resolve(ScanId, Regions);
-        _scanRunning = Compliance.ListJobs().Any(j => !j.IsFinished);
+        _result = _scopeError is null ? Results.Resolve(ScanId, Regions) : null;
+        _scanRunning = Compliance.RunningJob is not null;
         if (_result is not null)
         {
-            var covered = _result.Regions.Select(r => r.Region).ToHashSet(StringComparer.Ordinal);
-            _missing = [.. Regions.Where(r => !covered.Contains(r))];
             Watch(null);
             return;
         }
@@ -128,6 +161,7 @@ public sealed partial class ResultView : IDisposable
     {
         Policies.PolicyChanged -= OnPolicyChanged;
         _jobs?.Dispose();
+        _state?.Dispose();
         _progress?.Dispose();
     }
 }

@@ -18,7 +18,7 @@ public sealed partial class Overview
     private void OpenRegion(string region) =>
         Navigation.NavigateTo(RegionSelection.Link($"regions/{Uri.EscapeDataString(region)}", RegionFilter));
 
-    private static string Scope(ComplianceResult view)
+    private static string ScopeLine(ComplianceResult view)
     {
         return $"{view.Account.DisplayName} · {DisplayFormat.RegionScope(view.Regions)} · " +
             $"{DisplayFormat.Count(view.Types.Length)} resource types · costs for {view.CostPeriod.Label}";

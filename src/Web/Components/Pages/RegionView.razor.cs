@@ -52,8 +52,8 @@ public sealed partial class RegionView
     }
 
     /// <summary>Required tag keys in-scope resources lack, most resources first.</summary>
-    private IEnumerable<TagKeySpend> MissingTags(ComplianceResult view) =>
-        Results.GapReport(view).UntaggedByTagKey
+    private static IEnumerable<TagKeySpend> MissingTags(ComplianceResult view) =>
+        view.GapReport.UntaggedByTagKey
             .Where(t => t.ResourcesWithout > 0)
             .OrderByDescending(t => t.ResourcesWithout)
             .ThenBy(t => t.TagKey, StringComparer.Ordinal);

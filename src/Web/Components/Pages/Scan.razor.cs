@@ -161,7 +161,7 @@ public sealed partial class Scan : IDisposable
             }
 
             ImmutableArray<string> types = _pickTypes ? [.. _scanTypes] : [ResourceCatalogue.AllKeyword];
-            var request = new ScanRequest(types, [.. _scanRegions], ForceRefresh: true);
+            var request = new ScanRequest(types, [.. _scanRegions], null, forceRefresh: true);
             var job = await Compliance.StartScanAsync(request, _cts.Token);
             Audit.ScanStarted(user, "dashboard", $"job {job.Id}: {Describe(request)}");
             Navigation.NavigateTo(JobLink(job.Id));

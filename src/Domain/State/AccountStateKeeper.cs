@@ -1,0 +1,208 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using FinOps.Domain.Policy;
+using FinOps.Domain.Scanning;
+using Microsoft.Extensions.Logging;
+
+namespace FinOps.Domain.State;
+
+/// <summary>
+/// The one owner of "what the product shows now": holds the current <see cref="AccountState"/>, applies every finished
+/// scan to it, and serves views of it per scope, judged by the policy in force (a policy change re-judges the same
+/// observations at once, without a scan). Views are built once per (state, policy, scope) and shared by every door.
+/// </summary>
+public sealed partial class AccountStateKeeper : IDisposable
+{
+    /// <summary>Most scopes whose views are kept per state (a few filters are in use at a time).</summary>
+    private const int MaxViews = 32;
+
+    private readonly Lock _sync = new();
+    private readonly PolicyService _policies;
+    private readonly TimeProvider _time;
+    private readonly ILogger<AccountStateKeeper> _logger;
+    private AccountState _state = AccountState.Empty;
+    private Views _views;
+    private ImmutableArray<Action<AccountState>> _observers = [];
+
+    public AccountStateKeeper(PolicyService policies, TimeProvider time, ILogger<AccountStateKeeper> logger)
+    {
+        _policies = policies;
+        _time = time;
+        _logger = logger;
+        _views = new Views(_state, null);
+        _policies.PolicyChanged += OnPolicyChanged;
+    }
+
+    /// <summary>The state right now.</summary>
+    public AccountState State => Volatile.Read(ref _state);
+
+    /// <summary>
+    /// The state through a scope, judged by the policy in force; null before anything is known (no scan applied, or the
+    /// policy not loaded yet). Never waits and never scans.
+    /// </summary>
+    public ComplianceResult? View(ScanScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var views = Volatile.Read(ref _views);
+        if (views.State.IsEmpty || _policies.LoadedEvaluator is not { } evaluator)
+        {
+            return null;
+        }
+
+        if (!ReferenceEquals(views.Evaluator, evaluator))
+        {
+            views = Renew(views.State, evaluator);
+        }
+
+        return views.Get(scope, _time);
+    }
+
+    /// <summary>Like <see cref="View"/>, loading the policy first when nobody has yet.</summary>
+    public async Task<ComplianceResult?> ViewAsync(ScanScope scope, CancellationToken cancellationToken)
+    {
+        await _policies.GetEvaluatorAsync(cancellationToken).ConfigureAwait(false);
+        return View(scope);
+    }
+
+    /// <summary>Applies a finished scan: the units it covered are refreshed (or marked stale where it failed).</summary>
+    public AccountState Apply(ComplianceResult scan)
+    {
+        ArgumentNullException.ThrowIfNull(scan);
+        AccountState next;
+        lock (_sync)
+        {
+            next = _state.Apply(scan.Outcome);
+            Volatile.Write(ref _state, next);
+            Volatile.Write(ref _views, new Views(next, _policies.LoadedEvaluator));
+        }
+
+        LogApplied(_logger, scan.ScanId, next.Version, next.Units.Count);
+        Notify(next);
+        return next;
+    }
+
+    /// <summary>Replaces the state with one restored from storage, unless scans applied since are newer.</summary>
+    public bool Restore(AccountState restored)
+    {
+        ArgumentNullException.ThrowIfNull(restored);
+        lock (_sync)
+        {
+            if (!_state.IsEmpty)
+            {
+                return false;
+            }
+
+            Volatile.Write(ref _state, restored);
+            Volatile.Write(ref _views, new Views(restored, _policies.LoadedEvaluator));
+        }
+
+        Notify(restored);
+        return true;
+    }
+
+    /// <summary>
+    /// Observes the state: called with each new state (a scan applied, a state restored, a policy change re-judging it).
+    /// Calls run on the thread that changed it and must be quick. Dispose the handle to stop.
+    /// </summary>
+    public IDisposable Subscribe(Action<AccountState> onChanged)
+    {
+        ArgumentNullException.ThrowIfNull(onChanged);
+        ImmutableInterlocked.Update(ref _observers, static (list, o) => list.Add(o), onChanged);
+        return new Subscription(this, onChanged);
+    }
+
+    public void Dispose() => _policies.PolicyChanged -= OnPolicyChanged;
+
+    private Views Renew(AccountState state, PolicyEvaluator evaluator)
+    {
+        lock (_sync)
+        {
+            var current = _views;
+            if (ReferenceEquals(current.State, state) && ReferenceEquals(current.Evaluator, evaluator))
+            {
+                return current;
+            }
+
+            var renewed = new Views(_state, evaluator);
+            Volatile.Write(ref _views, renewed);
+            return renewed;
+        }
+    }
+
+    private void OnPolicyChanged(TaggingPolicy policy)
+    {
+        if (_policies.LoadedEvaluator is { } evaluator)
+        {
+            Renew(State, evaluator);
+        }
+
+        Notify(State);
+    }
+
+    private void Notify(AccountState state)
+    {
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                observer(state);
+            }
+#pragma warning disable CA1031 // One broken observer must not stop the others or the scan that changed the state.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogObserverFailed(_logger, ex);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scan {ScanId} applied to the account state (version {Version}, {Units} units)")]
+    private static partial void LogApplied(ILogger logger, string scanId, long version, int units);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An observer of the account state failed")]
+    private static partial void LogObserverFailed(ILogger logger, Exception exception);
+
+    /// <summary>The views of one state under one policy, built on first use, a bounded number of scopes.</summary>
+    private sealed class Views(AccountState state, PolicyEvaluator? evaluator)
+    {
+        private readonly ConcurrentDictionary<ScanScope, Lazy<ComplianceResult>> _byScope = new();
+
+        public AccountState State { get; } = state;
+
+        public PolicyEvaluator? Evaluator { get; } = evaluator;
+
+        public ComplianceResult Get(ScanScope scope, TimeProvider time)
+        {
+            if (_byScope.TryGetValue(scope, out var kept))
+            {
+                return kept.Value;
+            }
+
+            if (_byScope.Count >= MaxViews)
+            {
+                return Build(scope, time);
+            }
+
+            return _byScope.GetOrAdd(scope, s => new Lazy<ComplianceResult>(() => Build(s, time))).Value;
+        }
+
+        private ComplianceResult Build(ScanScope scope, TimeProvider time)
+        {
+            var now = time.GetUtcNow();
+            var outcome = State.OutcomeFor(scope, Evaluator!, now);
+            if (scope.CoversEveryCostType)
+            {
+                return ComplianceAggregator.AggregateView(outcome);
+            }
+
+            // Fewer types: each resource keeps the cost the whole view (every cost-generating type) gives it.
+            var whole = Get(scope.WithTypes([ScanScope.AllKeyword, .. scope.ResourceTypes]), time);
+            return ComplianceAggregator.NarrowTypes(whole, outcome);
+        }
+    }
+
+    private sealed class Subscription(AccountStateKeeper keeper, Action<AccountState> observer) : IDisposable
+    {
+        public void Dispose() => ImmutableInterlocked.Update(ref keeper._observers, static (list, o) => list.Remove(o), observer);
+    }
+}
