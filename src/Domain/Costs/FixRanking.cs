@@ -36,7 +36,10 @@ public static class FixRanking
         }
 
         var regions = result.Regions
-            .Select(row => Closure(row.Region, perRegion.GetValueOrDefault(row.Region) ?? new TopOffenders(top), row.Summary))
+            .Select(row => Closure(row.Region, perRegion.GetValueOrDefault(row.Region) ?? new TopOffenders(top), row.Summary) with
+            {
+                NotScannedReason = row.IsMeasured ? null : row.FailureReason ?? "not scanned yet",
+            })
             .ToImmutableArray();
         return new FixPlan(Closure(GapClosure.AllRegions, overall, result.Summary), regions);
     }

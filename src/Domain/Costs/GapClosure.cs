@@ -16,6 +16,9 @@ public sealed record GapClosure(
     long GapCents,
     int NonCompliantResources)
 {
+    /// <summary>Why the scope has no figures (it was never listed), or null when it was measured.</summary>
+    public string? NotScannedReason { get; init; }
+
     /// <summary>The scope name used for the whole view.</summary>
     public const string AllRegions = "all";
 
@@ -31,6 +34,11 @@ public sealed record GapClosure(
         get
         {
             var where = Scope == AllRegions ? "across the selected regions" : $"in {Scope}";
+            if (NotScannedReason is { } reason)
+            {
+                return $"The cost attribution gap {where} is unknown: it was not scanned ({reason}).";
+            }
+
             if (GapCents <= 0)
             {
                 return $"There is no cost attribution gap {where}.";

@@ -7,8 +7,8 @@ namespace FinOps.Domain.Reports;
 
 /// <summary>
 /// The compliance report for managers, one model rendered as PDF, XLSX, CSV, Markdown and JSON. Every number is
-/// taken from a <see cref="ComplianceResult"/>; writers only format. There is no trend: no history is kept, and a
-/// report never shows figures it does not have.
+/// taken from a <see cref="ComplianceResult"/>; writers only format, and never show figures the result does not have:
+/// a region no scan has listed reads "not scanned", never a score or "no gap".
 /// </summary>
 /// <param name="Title">The report's title.</param>
 /// <param name="Account">The account.</param>
@@ -48,6 +48,9 @@ public sealed record RegionReport(
     ImmutableArray<string> DataQualityNotes,
     ImmutableArray<Violation> Violations)
 {
+    /// <summary>Whether any region of the report has data (false: none was listed; the score and gap are unknown).</summary>
+    public bool IsMeasured => Sections.IsEmpty || Sections.Any(s => s.IsMeasured);
+
     /// <summary>The default title.</summary>
     public const string DefaultTitle = "Tag compliance and cost attribution report";
 
@@ -70,7 +73,8 @@ public sealed record RegionReport(
                 row.Summary,
                 row.Costs,
                 byRegion.GetValueOrDefault(row.Region, []),
-                plan.Region(row.Region)!))
+                plan.Region(row.Region)!,
+                row.DataAsOf))
             .ToImmutableArray();
         var snapshot = result.Allocation.Snapshot;
         return new RegionReport(

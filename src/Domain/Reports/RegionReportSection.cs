@@ -12,6 +12,7 @@ namespace FinOps.Domain.Reports;
 /// <param name="Costs">Its spend, reconciled to the cent.</param>
 /// <param name="ViolationsByTag">Violations per tag key.</param>
 /// <param name="TopOffenders">Its resources with the most cost at stake, and what fixing them closes.</param>
+/// <param name="DataAsOf">When its data was observed; null when no scan has listed it (its figures are unknown).</param>
 public sealed record RegionReportSection(
     string Region,
     RegionScanStatus Status,
@@ -19,8 +20,15 @@ public sealed record RegionReportSection(
     ComplianceSummary Summary,
     CostReconciliation Costs,
     ImmutableArray<TagKeyViolations> ViolationsByTag,
-    GapClosure TopOffenders)
+    GapClosure TopOffenders,
+    DateTimeOffset? DataAsOf)
 {
+    /// <summary>Whether the region's figures measure anything (false: never listed; no score, no gap).</summary>
+    public bool IsMeasured => DataAsOf is not null;
+
+    /// <summary>Whether the figures come from an earlier scan because the latest attempt failed.</summary>
+    public bool IsStale => IsMeasured && Status != RegionScanStatus.Succeeded;
+
     /// <summary>How people read the region.</summary>
     public string Label => Region == Resources.ResourceCatalogue.GlobalRegion ? "Global (no region)" : Region;
 }

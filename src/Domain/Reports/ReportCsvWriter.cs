@@ -17,7 +17,7 @@ public static class ReportCsvWriter
     /// <summary>The region summary's columns.</summary>
     public static ImmutableArray<string> RegionSummaryHeader { get; } =
     [
-        "region", "status", "score_percent", "nothing_in_scope", "resources", "in_scope", "compliant", "non_compliant", "violations",
+        "region", "status", "measured", "data_as_of", "score_percent", "nothing_in_scope", "resources", "in_scope", "compliant", "non_compliant", "violations",
         "error_violations", "warning_violations", "total_usd", "attributable_usd", "gap_usd", "out_of_scope_usd",
         "untaggable_usd", "unallocated_usd", "top_offenders", "top_offenders_close_percent",
     ];
@@ -66,11 +66,11 @@ public static class ReportCsvWriter
         await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
         foreach (var s in report.Sections)
         {
-            WriteSummaryRow(csv, s.Region, ReportFormat.Status(s.Status), s.Summary, s.Costs, s.TopOffenders);
+            WriteSummaryRow(csv, s.Region, ReportFormat.Status(s), s.DataAsOf, s.Summary, s.Costs, s.TopOffenders);
             await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        WriteSummaryRow(csv, GapClosure.AllRegions, ReportFormat.Status(report.DataQuality), report.Summary, report.Costs, report.TopOffenders);
+        WriteSummaryRow(csv, GapClosure.AllRegions, ReportFormat.Status(report.DataQuality), report.AsOf, report.Summary, report.Costs, report.TopOffenders);
         await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
         await csv.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -97,28 +97,36 @@ public static class ReportCsvWriter
         };
     }
 
-    private static void WriteSummaryRow(CsvWriter csv, string region, string status, ComplianceSummary summary,
+    /// <summary>
+    /// One row; a region no scan has listed (<paramref name="asOf"/> null) leaves its score, counts and resource money
+    /// empty — they are unknown — and keeps its billed, untaggable and unallocated spend.
+    /// </summary>
+    private static void WriteSummaryRow(CsvWriter csv, string region, string status, DateTimeOffset? asOf, ComplianceSummary summary,
         CostReconciliation costs, GapClosure closure)
     {
+        var measured = asOf is not null;
+        string Known(string text) => measured ? text : "";
         csv.WriteField(FormulaInjection.Neutralize(region));
         csv.WriteField(status);
-        csv.WriteField(ReportFormat.PlainScore(summary));
-        csv.WriteField(ReportFormat.Flag(summary.NothingInScope));
-        csv.WriteField(Number(summary.TotalResources));
-        csv.WriteField(Number(summary.InScope));
-        csv.WriteField(Number(summary.Compliant));
-        csv.WriteField(Number(summary.NonCompliant));
-        csv.WriteField(Number(summary.Violations));
-        csv.WriteField(Number(summary.ErrorViolations));
-        csv.WriteField(Number(summary.WarningViolations));
+        csv.WriteField(ReportFormat.Flag(measured));
+        csv.WriteField(asOf is { } at ? ReportFormat.Iso(at) : "");
+        csv.WriteField(Known(ReportFormat.PlainScore(summary)));
+        csv.WriteField(ReportFormat.Flag(measured && summary.NothingInScope));
+        csv.WriteField(Known(Number(summary.TotalResources)));
+        csv.WriteField(Known(Number(summary.InScope)));
+        csv.WriteField(Known(Number(summary.Compliant)));
+        csv.WriteField(Known(Number(summary.NonCompliant)));
+        csv.WriteField(Known(Number(summary.Violations)));
+        csv.WriteField(Known(Number(summary.ErrorViolations)));
+        csv.WriteField(Known(Number(summary.WarningViolations)));
         csv.WriteField(Money.Plain(costs.TotalCents));
-        csv.WriteField(Money.Plain(costs.AttributableCents));
-        csv.WriteField(Money.Plain(costs.GapCents));
-        csv.WriteField(Money.Plain(costs.OutOfScopeCents));
+        csv.WriteField(Known(Money.Plain(costs.AttributableCents)));
+        csv.WriteField(Known(Money.Plain(costs.GapCents)));
+        csv.WriteField(Known(Money.Plain(costs.OutOfScopeCents)));
         csv.WriteField(Money.Plain(costs.UntaggableCents));
         csv.WriteField(Money.Plain(costs.UnallocatedCents));
-        csv.WriteField(Number(closure.Resources.Length));
-        csv.WriteField(ReportFormat.PlainPercent(closure.PercentOfGap));
+        csv.WriteField(Known(Number(closure.Resources.Length)));
+        csv.WriteField(Known(ReportFormat.PlainPercent(closure.PercentOfGap)));
     }
 
     private static string Number(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);

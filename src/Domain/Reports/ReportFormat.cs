@@ -35,6 +35,37 @@ public static class ReportFormat
         return summary.NothingInScope ? "" : PlainPercent(summary.ScorePercent);
     }
 
+    /// <summary>The score of a region no scan has listed.</summary>
+    public const string NotScanned = "not scanned";
+
+    /// <summary>A region's score: "n/a (not scanned)" when never listed, else as <see cref="Score(ComplianceSummary)"/>.</summary>
+    public static string Score(RegionReportSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return section.IsMeasured ? Score(section.Summary) : $"{NotApplicable} ({NotScanned})";
+    }
+
+    /// <summary>A region's score for CSV: empty when not scanned or nothing is in scope.</summary>
+    public static string PlainScore(RegionReportSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return section.IsMeasured ? PlainScore(section.Summary) : "";
+    }
+
+    /// <summary>A region's gap: "unknown" when never listed (never "$0.00": nobody knows it is zero).</summary>
+    public static string Gap(RegionReportSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return section.IsMeasured ? Costs.Money.Format(section.Costs.GapCents) : "unknown";
+    }
+
+    /// <summary>A region's status: "succeeded", "stale" (figures of an earlier scan), "failed", "not_scanned", …</summary>
+    public static string Status(RegionReportSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return section.IsStale ? "stale" : Status(section.Status);
+    }
+
     /// <summary>"true" or "false", for CSV.</summary>
     public static string Flag(bool value) => value ? "true" : "false";
 
@@ -45,7 +76,8 @@ public static class ReportFormat
     /// <summary>ISO 8601 UTC, for machine formats.</summary>
     public static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    public static string Status(RegionScanStatus status) => status.ToString().ToLowerInvariant();
+    public static string Status(RegionScanStatus status) =>
+        status == RegionScanStatus.NotScanned ? "not_scanned" : status.ToString().ToLowerInvariant();
 
     public static string Status(DataQualityStatus status) => status.ToString().ToLowerInvariant();
 

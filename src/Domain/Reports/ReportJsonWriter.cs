@@ -59,7 +59,7 @@ public static class ReportJsonWriter
         json.WriteEndObject();
 
         json.WriteStartObject("overall");
-        Figures(json, report.Summary, report.Costs, report.ViolationsByTag, report.TopOffenders);
+        Figures(json, report.Summary, report.Costs, report.ViolationsByTag, report.TopOffenders, measured: true);
         json.WriteEndObject();
 
         json.WriteStartArray("by_region");
@@ -67,9 +67,20 @@ public static class ReportJsonWriter
         {
             json.WriteStartObject();
             json.WriteString("region", s.Region);
-            json.WriteString("status", ReportFormat.Status(s.Status));
+            json.WriteString("status", ReportFormat.Status(s));
             json.WriteString("failure_reason", s.FailureReason);
-            Figures(json, s.Summary, s.Costs, s.ViolationsByTag, s.TopOffenders);
+            json.WriteBoolean("measured", s.IsMeasured);
+            json.WriteBoolean("stale", s.IsStale);
+            if (s.DataAsOf is { } asOf)
+            {
+                json.WriteString("data_as_of", ReportFormat.Iso(asOf));
+            }
+            else
+            {
+                json.WriteNull("data_as_of");
+            }
+
+            Figures(json, s.Summary, s.Costs, s.ViolationsByTag, s.TopOffenders, s.IsMeasured);
             json.WriteEndObject();
             await json.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -79,11 +90,20 @@ public static class ReportJsonWriter
         await json.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The figures of a scope; an unmeasured region's score and gap are null (unknown), never 100 % or 0.</summary>
     private static void Figures(Utf8JsonWriter json, ComplianceSummary summary, CostReconciliation costs,
-        IEnumerable<TagKeyViolations> byTag, GapClosure closure)
+        IEnumerable<TagKeyViolations> byTag, GapClosure closure, bool measured)
     {
-        json.WriteNumber("score_percent", summary.ScorePercent);
-        json.WriteBoolean("nothing_in_scope", summary.NothingInScope);
+        if (measured)
+        {
+            json.WriteNumber("score_percent", summary.ScorePercent);
+        }
+        else
+        {
+            json.WriteNull("score_percent");
+        }
+
+        json.WriteBoolean("nothing_in_scope", measured && summary.NothingInScope);
         json.WriteNumber("resources", summary.TotalResources);
         json.WriteNumber("in_scope", summary.InScope);
         json.WriteNumber("compliant", summary.Compliant);
@@ -93,9 +113,9 @@ public static class ReportJsonWriter
         json.WriteNumber("warning_violations", summary.WarningViolations);
         json.WriteStartObject("costs");
         Money(json, "total", costs.TotalCents);
-        Money(json, "attributable", costs.AttributableCents);
-        Money(json, "gap", costs.GapCents);
-        Money(json, "out_of_scope", costs.OutOfScopeCents);
+        Money(json, "attributable", measured ? costs.AttributableCents : null);
+        Money(json, "gap", measured ? costs.GapCents : null);
+        Money(json, "out_of_scope", measured ? costs.OutOfScopeCents : null);
         Money(json, "untaggable", costs.UntaggableCents);
         Money(json, "unallocated", costs.UnallocatedCents);
         json.WriteBoolean("reconciles", costs.Reconciles);
@@ -144,9 +164,16 @@ public static class ReportJsonWriter
         json.WriteEndObject();
     }
 
-    private static void Money(Utf8JsonWriter json, string name, long cents)
+    private static void Money(Utf8JsonWriter json, string name, long? cents)
     {
-        json.WriteNumber(name + "_cents", cents);
-        json.WriteNumber(name + "_usd", Costs.Money.ToUsd(cents));
+        if (cents is not { } known)
+        {
+            json.WriteNull(name + "_cents");
+            json.WriteNull(name + "_usd");
+            return;
+        }
+
+        json.WriteNumber(name + "_cents", known);
+        json.WriteNumber(name + "_usd", Costs.Money.ToUsd(known));
     }
 }

@@ -32,7 +32,9 @@ public static class ReportMarkdownWriter
         md.AppendLine("|---|---|---:|---:|---:|---:|---:|");
         foreach (var s in report.Sections)
         {
-            md.AppendLine($"| {Escape(s.Label)} | {ReportFormat.Status(s.Status)} | {ReportFormat.Score(s.Summary)} | {ReportFormat.Count(s.Summary.NonCompliant)} | {ReportFormat.Count(s.Summary.Violations)} | {Money.Format(s.Costs.GapCents)} | {Money.Format(s.Costs.TotalCents)} |");
+            md.AppendLine(s.IsMeasured
+                ? $"| {Escape(s.Label)} | {ReportFormat.Status(s)} | {ReportFormat.Score(s)} | {ReportFormat.Count(s.Summary.NonCompliant)} | {ReportFormat.Count(s.Summary.Violations)} | {ReportFormat.Gap(s)} | {Money.Format(s.Costs.TotalCents)} |"
+                : $"| {Escape(s.Label)} | {ReportFormat.Status(s)} | {ReportFormat.Score(s)} | — | — | {ReportFormat.Gap(s)} | {Money.Format(s.Costs.TotalCents)} |");
         }
 
         md.AppendLine($"| **All regions** | {ReportFormat.Status(report.DataQuality)} | **{ReportFormat.Score(report.Summary)}** | {ReportFormat.Count(report.Summary.NonCompliant)} | {ReportFormat.Count(report.Summary.Violations)} | **{Money.Format(report.Costs.GapCents)}** | {Money.Format(report.Costs.TotalCents)} |");
@@ -41,9 +43,15 @@ public static class ReportMarkdownWriter
         foreach (var s in report.Sections)
         {
             md.Append("## Region ").AppendLine(Escape(s.Label)).AppendLine();
-            md.Append("Status: ").Append(ReportFormat.Status(s.Status)).AppendLine(s.FailureReason is { } why ? $" ({Escape(why)})" : "").AppendLine();
-            md.Append("**Compliance score:** ").Append(ReportFormat.Score(s.Summary))
-                .Append(" · **Cost attribution gap:** ").AppendLine(Money.Format(s.Costs.GapCents)).AppendLine();
+            md.Append("Status: ").Append(ReportFormat.Status(s)).AppendLine(s.FailureReason is { } why ? $" ({Escape(why)})" : "").AppendLine();
+            md.Append("**Compliance score:** ").Append(ReportFormat.Score(s))
+                .Append(" · **Cost attribution gap:** ").AppendLine(ReportFormat.Gap(s)).AppendLine();
+            if (!s.IsMeasured)
+            {
+                md.AppendLine(Escape(s.TopOffenders.Sentence)).AppendLine();
+                continue;
+            }
+
             Reconciliation(md, s.Costs);
             if (!s.ViolationsByTag.IsEmpty)
             {

@@ -77,8 +77,8 @@ public static class ReportPdfWriter
             ],
             report.Sections.Select(s => new[]
             {
-                s.Label, ReportFormat.Status(s.Status), ReportFormat.Score(s.Summary), ReportFormat.Count(s.Summary.NonCompliant),
-                ReportFormat.Count(s.Summary.Violations), Money.Format(s.Costs.GapCents), Money.Format(s.Costs.TotalCents),
+                s.Label, ReportFormat.Status(s), ReportFormat.Score(s), s.IsMeasured ? ReportFormat.Count(s.Summary.NonCompliant) : "—",
+                s.IsMeasured ? ReportFormat.Count(s.Summary.Violations) : "—", ReportFormat.Gap(s), Money.Format(s.Costs.TotalCents),
             }).Append(
             [
                 "All regions", ReportFormat.Status(report.DataQuality), ReportFormat.Score(report.Summary),
@@ -92,7 +92,23 @@ public static class ReportPdfWriter
     {
         flow.NewPage();
         flow.Line($"Region {section.Label}", flow.Title, PdfPageFlow.Accent);
-        var status = ReportFormat.Status(section.Status) + (section.FailureReason is { } why ? $": {why}" : "");
+        var status = ReportFormat.Status(section) + (section.FailureReason is { } why ? $": {why}" : "");
+        if (!section.IsMeasured)
+        {
+            flow.Paragraph($"Scan status: {status}. No scan has listed this region, so its compliance score and cost attribution gap are unknown.", flow.Regular);
+            flow.FigureBoxes(
+                new PdfFigure("Compliance score", ReportFormat.NotApplicable, $"({ReportFormat.NotScanned})"),
+                new PdfFigure("Cost attribution gap", ReportFormat.Gap(section)),
+                new PdfFigure("Total spend", Money.Format(section.Costs.TotalCents)));
+            flow.Paragraph(section.TopOffenders.Sentence, flow.Regular);
+            return;
+        }
+
+        if (section.IsStale && section.DataAsOf is { } asOf)
+        {
+            status += $" (figures from {ReportFormat.Timestamp(asOf)})";
+        }
+
         flow.Paragraph($"Scan status: {status} · {ReportFormat.Count(section.Summary.TotalResources)} resources, {ReportFormat.Count(section.Summary.InScope)} in scope, {ReportFormat.Count(section.Summary.NonCompliant)} non-compliant, {ReportFormat.Count(section.Summary.Violations)} violations", flow.Regular);
         flow.Space(6);
         Headline(flow, section.Summary, section.Costs);

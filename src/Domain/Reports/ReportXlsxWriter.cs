@@ -81,7 +81,7 @@ public static class ReportXlsxWriter
         await book.AddHeaderRowAsync(RegionHeader, s.Bold, ct).ConfigureAwait(false);
         foreach (var section in report.Sections)
         {
-            await book.AddRowAsync(RegionRow(section.Region, ReportFormat.Status(section.Status), section.Summary, section.Costs, s), ct).ConfigureAwait(false);
+            await book.AddRowAsync(RegionRow(section.Region, ReportFormat.Status(section), section.Summary, section.Costs, s, measured: section.IsMeasured), ct).ConfigureAwait(false);
         }
 
         await book.AddRowAsync(RegionRow("All regions", ReportFormat.Status(report.DataQuality), report.Summary, report.Costs, s, bold: true), ct).ConfigureAwait(false);
@@ -96,19 +96,21 @@ public static class ReportXlsxWriter
     private static readonly string[] RegionHeader =
         ["Region", "Status", "Score", "Nothing in scope", "Resources", "Non-compliant", "Violations", "Total (USD)", "Attributable (USD)", "Gap (USD)", "Out of scope (USD)", "Untaggable (USD)", "Unallocated (USD)"];
 
-    private static Cell[] RegionRow(string region, string status, ComplianceSummary summary, CostReconciliation costs, Styles s, bool bold = false) =>
+    /// <summary>A region row; a region no scan has listed shows "not scanned" and leaves its unknown figures empty.</summary>
+    private static Cell[] RegionRow(string region, string status, ComplianceSummary summary, CostReconciliation costs, Styles s,
+        bool bold = false, bool measured = true) =>
     [
         new Cell(region, bold ? s.Bold : default),
         new Cell(status),
-        summary.NothingInScope ? new Cell() : new Cell(summary.ScorePercent, s.Percent),
-        new Cell(summary.NothingInScope),
-        new Cell(summary.TotalResources, s.Integer),
-        new Cell(summary.NonCompliant, s.Integer),
-        new Cell(summary.Violations, s.Integer),
+        !measured ? new Cell(ReportFormat.NotScanned) : summary.NothingInScope ? new Cell() : new Cell(summary.ScorePercent, s.Percent),
+        new Cell(measured && summary.NothingInScope),
+        measured ? new Cell(summary.TotalResources, s.Integer) : new Cell(),
+        measured ? new Cell(summary.NonCompliant, s.Integer) : new Cell(),
+        measured ? new Cell(summary.Violations, s.Integer) : new Cell(),
         new Cell(Money.ToUsd(costs.TotalCents), s.Usd),
-        new Cell(Money.ToUsd(costs.AttributableCents), s.Usd),
-        new Cell(Money.ToUsd(costs.GapCents), s.Usd),
-        new Cell(Money.ToUsd(costs.OutOfScopeCents), s.Usd),
+        measured ? new Cell(Money.ToUsd(costs.AttributableCents), s.Usd) : new Cell(),
+        measured ? new Cell(Money.ToUsd(costs.GapCents), s.Usd) : new Cell(),
+        measured ? new Cell(Money.ToUsd(costs.OutOfScopeCents), s.Usd) : new Cell(),
         new Cell(Money.ToUsd(costs.UntaggableCents), s.Usd),
         new Cell(Money.ToUsd(costs.UnallocatedCents), s.Usd),
     ];
@@ -125,7 +127,21 @@ public static class ReportXlsxWriter
 
         await book.StartWorksheetAsync(sheetName, options, ct).ConfigureAwait(false);
         await book.AddRowAsync([new Cell(section.Label, s.Title)], ct).ConfigureAwait(false);
-        await Pair(book, "Status", ReportFormat.Status(section.Status) + (section.FailureReason is { } why ? $": {why}" : ""), s, ct).ConfigureAwait(false);
+        await Pair(book, "Status", ReportFormat.Status(section) + (section.FailureReason is { } why ? $": {why}" : ""), s, ct).ConfigureAwait(false);
+        if (!section.IsMeasured)
+        {
+            await book.AddRowAsync([new Cell("Compliance score", s.Bold), new Cell(ReportFormat.Score(section))], ct).ConfigureAwait(false);
+            await book.AddRowAsync([new Cell("Cost attribution gap", s.Bold), new Cell(ReportFormat.Gap(section))], ct).ConfigureAwait(false);
+            await MoneyRow(book, "Total spend", section.Costs.TotalCents, s, ct).ConfigureAwait(false);
+            await book.AddRowAsync([new Cell(section.TopOffenders.Sentence)], ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (section.DataAsOf is { } asOf && section.IsStale)
+        {
+            await Pair(book, "Figures from", ReportFormat.Timestamp(asOf), s, ct).ConfigureAwait(false);
+        }
+
         await book.AddRowAsync([new Cell("Compliance score", s.Bold), Score(section.Summary, s)], ct).ConfigureAwait(false);
         await book.AddRowAsync([new Cell("Resources", s.Bold), new Cell(section.Summary.TotalResources, s.Integer)], ct).ConfigureAwait(false);
         await book.AddRowAsync([new Cell("Non-compliant", s.Bold), new Cell(section.Summary.NonCompliant, s.Integer)], ct).ConfigureAwait(false);

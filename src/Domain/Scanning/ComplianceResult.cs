@@ -98,6 +98,15 @@ public sealed class ComplianceResult
     /// </summary>
     public bool SpendLinesInView { get; internal init; } = true;
 
+    /// <summary>
+    /// Whether any region of the view has data: false for a view of regions no scan has listed (its score and gap are
+    /// unknown, see <see cref="NotMeasuredReason"/>).
+    /// </summary>
+    public bool IsMeasured => Regions.IsEmpty || Regions.Any(r => r.IsMeasured);
+
+    /// <summary>Why a view is not measured (the first region's reason), or null when it is.</summary>
+    public string? NotMeasuredReason => IsMeasured ? null : Regions.Select(r => r.FailureReason).FirstOrDefault(r => r is not null) ?? "not scanned yet";
+
     /// <summary>The oldest as-of of the measured regions' data (equal to <see cref="AsOf"/> when all are current).</summary>
     public DateTimeOffset OldestDataAsOf =>
         Regions.Where(r => r.DataAsOf is not null).Select(r => r.DataAsOf!.Value).DefaultIfEmpty(AsOf).Min();

@@ -38,9 +38,10 @@ public static class McpAnswers
     {
         ArgumentNullException.ThrowIfNull(row);
         var s = row.Summary;
-        return new RegionalBreakdownAnswer(row.Region, ReportFormat.Status(row.Status), row.FailureReason, s.Score, s.ScorePercent,
-            s.NothingInScope, s.TotalResources, s.InScope, s.Compliant, s.NonCompliant, s.OutOfScope, s.Violations,
-            Domain.Costs.Money.ToUsd(row.Costs.GapCents), row.Costs.GapCents, Domain.Costs.Money.ToUsd(row.Costs.TotalCents));
+        return new RegionalBreakdownAnswer(row.Region, ReportFormat.Status(row.Status), row.FailureReason, row.IsMeasured, row.IsStale,
+            row.DataAsOf, row.Score, row.ScorePercent, row.NothingInScope, s.TotalResources, s.InScope, s.Compliant, s.NonCompliant,
+            s.OutOfScope, s.Violations, row.GapCents is { } gap ? Domain.Costs.Money.ToUsd(gap) : null, row.GapCents,
+            Domain.Costs.Money.ToUsd(row.Costs.TotalCents));
     }
 
     public static ViolationAnswer Violation(Violation v)
@@ -104,7 +105,8 @@ public static class McpAnswers
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(overall);
         var s = result.Summary;
-        return new ScanSummaryAnswer(s.Score, s.ScorePercent, s.NothingInScope, s.TotalResources, s.InScope, s.Compliant, s.NonCompliant, s.OutOfScope,
+        var measured = result.IsMeasured;
+        return new ScanSummaryAnswer(measured, measured ? s.Score : null, measured ? s.ScorePercent : null, measured && s.NothingInScope, s.TotalResources, s.InScope, s.Compliant, s.NonCompliant, s.OutOfScope,
             s.Violations, Money(overall.Gap), RegionMetadata(result.RegionMetadata), DataQuality(result.DataQuality), result.PolicyHash, result.AsOf);
     }
 
@@ -157,8 +159,9 @@ public static class McpAnswers
     public static GapClosureAnswer Closure(GapClosure closure)
     {
         ArgumentNullException.ThrowIfNull(closure);
-        return new GapClosureAnswer(closure.Scope, closure.Sentence, closure.PercentOfGap, Domain.Costs.Money.ToUsd(closure.ClosedCents),
-            Domain.Costs.Money.ToUsd(closure.GapCents), closure.NonCompliantResources,
+        return new GapClosureAnswer(closure.Scope, closure.Sentence, closure.NotScannedReason is null, closure.PercentOfGap,
+            Domain.Costs.Money.ToUsd(closure.ClosedCents), closure.NotScannedReason is null ? Domain.Costs.Money.ToUsd(closure.GapCents) : null,
+            closure.NonCompliantResources,
             [.. closure.Resources.Select(r => new RankedResourceAnswer(r.Rank, r.Arn, r.Name, r.ResourceType, r.Region, r.BrokenTagKeys,
                 Domain.Costs.Money.ToUsd(r.CostAtStakeCents), r.CostProvenance.ToWire()))]);
     }

@@ -17,7 +17,8 @@ public static class McpText
         ArgumentNullException.ThrowIfNull(answer);
         var text = new StringBuilder(256 + (answer.Violations.Count * 160));
         var c = CultureInfo.InvariantCulture;
-        text.Append(c, $"Tag compliance {answer.ScorePercent:0.0}%: {answer.Compliant:N0} of {answer.InScope:N0} in-scope resources compliant, ")
+        text.Append(answer.ScorePercent is { } percent ? string.Create(c, $"Tag compliance {percent:0.0}%: ") : "Tag compliance unknown (not scanned): ")
+            .Append(c, $"{answer.Compliant:N0} of {answer.InScope:N0} in-scope resources compliant, ")
             .Append(c, $"{answer.NonCompliant:N0} non-compliant, {answer.OutOfScope:N0} out of scope ({answer.TotalResources:N0} resources). ")
             .Append(c, $"Scan {answer.ScanId} as of {answer.AsOf.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}{(answer.FromCache ? " (cached)" : "")}.")
             .AppendLine();

@@ -80,7 +80,8 @@ public sealed class ReportTools(McpScanResults results, RegionReportService repo
         };
         return new ReportAnswer(kind, mediaType, $"compliance-report-{report.AsOf:yyyyMMdd-HHmm}.{extension}", content,
             Encoding.UTF8.GetByteCount(content), result.ScanId, report.AsOf, report.Regions, McpAnswers.Period(report.Period),
-            report.Summary.ScorePercent, report.Summary.NothingInScope, Money.ToUsd(report.Costs.GapCents), ReportFormat.Status(report.DataQuality));
+            report.IsMeasured, report.IsMeasured ? report.Summary.ScorePercent : null, report.IsMeasured && report.Summary.NothingInScope,
+            report.IsMeasured ? Money.ToUsd(report.Costs.GapCents) : null, ReportFormat.Status(report.DataQuality));
     }
 
     [McpServerTool(Name = "export_violations_csv", Title = "Export violations as CSV", ReadOnly = true, Destructive = false,

@@ -63,4 +63,17 @@ public sealed class PartialResultTests() : DashboardTestContext(new Dictionary<s
 
         Assert.Equal("complete", status.Find("[data-testid=data-quality]").TextContent.Trim());
     }
+
+    [Fact]
+    public async Task The_failed_regions_page_says_not_scanned_and_never_shows_a_score_or_no_gap()
+    {
+        await ScanAsync();
+
+        var page = Render<RegionView>(p => p.Add(x => x.Region, "ap-south-1"));
+
+        Assert.Equal("n/a", page.Find("[data-testid=overall-score]").TextContent.Trim());
+        Assert.Contains("Not scanned:", page.Find("[data-testid=headlines]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("unknown", page.Find("[data-testid=gap]").TextContent.Trim());
+        Assert.DoesNotContain("nothing to score", page.Markup, StringComparison.Ordinal);
+    }
 }

@@ -6,8 +6,9 @@ namespace FinOps.Web.Mcp.Answers;
 public sealed record GapClosureAnswer(
     [property: Description("A region, or all.")] string Scope,
     [property: Description("The sentence for people.")] string Summary,
+    [property: Description("False when the scope was never scanned: its gap is unknown (null) and there is nothing to rank.")] bool Measured,
     double ClosesPercentOfGap,
     decimal ClosedUsd,
-    decimal GapUsd,
+    decimal? GapUsd,
     int NonCompliantResources,
     IReadOnlyList<RankedResourceAnswer> Resources);

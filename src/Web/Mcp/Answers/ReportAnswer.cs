@@ -13,7 +13,8 @@ public sealed record ReportAnswer(
     DateTimeOffset AsOf,
     IReadOnlyList<string> Regions,
     PeriodAnswer Period,
-    double ScorePercent,
-    [property: Description("True when no resource is in scope of a required tag: the score is then 100% by definition, not a measurement.")] bool NothingInScope,
-    decimal GapUsd,
+    [property: Description("Whether the figures measure anything. False: no region of the report was listed; score and gap are unknown (null).")] bool Measured,
+    double? ScorePercent,
+    [property: Description("True when the report measured something and no resource is in scope of a required tag: the score is then 100% by definition, not a measurement.")] bool NothingInScope,
+    decimal? GapUsd,
     string DataQuality);
