@@ -205,6 +205,8 @@ public sealed class AwsWireFake : IAsyncDisposable
             (FaultKind.Throttle, "ec2") => new FakeAwsException("RequestLimitExceeded", "Request limit exceeded.", 503),
             (FaultKind.Throttle, "s3") => new FakeAwsException("SlowDown", "Please reduce your request rate.", 503),
             (FaultKind.Throttle, "sts") => new FakeAwsException("Throttling", "Rate exceeded", 400),
+            // Cost Explorer throttles with its own code, not ThrottlingException.
+            (FaultKind.Throttle, "ce") => new FakeAwsException("LimitExceededException", "You have exceeded the rate limit.", 400),
             (FaultKind.Throttle, _) => new FakeAwsException("ThrottlingException", "Rate exceeded", 400),
             (FaultKind.ServerError, _) => new FakeAwsException("InternalError", "We encountered an internal error. Please try again.", 500),
             (FaultKind.AccessDenied, "ec2") => new FakeAwsException("UnauthorizedOperation", "You are not authorized to perform this operation.", 403),

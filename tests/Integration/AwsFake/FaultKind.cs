@@ -3,7 +3,7 @@ namespace FinOps.Tests.Integration.AwsFake;
 /// <summary>A failure the fake can answer a call with.</summary>
 public enum FaultKind
 {
-    /// <summary>The service's throttling error (RequestLimitExceeded, SlowDown, ThrottlingException, …).</summary>
+    /// <summary>The service's throttling error (RequestLimitExceeded, SlowDown, LimitExceededException, ThrottlingException, …).</summary>
     Throttle,
     /// <summary>HTTP 500 InternalError.</summary>
     ServerError,
