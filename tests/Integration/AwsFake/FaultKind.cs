@@ -13,4 +13,8 @@ public enum FaultKind
     AccessDenied,
     /// <summary>OptInRequired.</summary>
     OptInRequired,
+    /// <summary>The connection is reset before any answer.</summary>
+    ResetConnection,
+    /// <summary>The right answer under a status line no client can parse (<c>HTTP/1.1 2x0 OK</c>), as from a broken proxy.</summary>
+    GarbledStatusLine,
 }

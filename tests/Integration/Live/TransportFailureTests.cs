@@ -1,5 +1,7 @@
+using FinOps.Domain.Costs;
 using FinOps.Domain.Resources;
 using FinOps.Domain.Scanning;
+using FinOps.Tests.Integration.AwsFake;
 
 namespace FinOps.Tests.Integration.Live;
 
@@ -60,9 +62,7 @@ public sealed class TransportFailureTests
         await using var aws = await LiveAwsHarness.StartAsync(transport: o => transport = new BreakingTransport(o));
         transport!.Break("us-east-1", "GetCostAndUsage", 2);
 
-        var snapshot = await aws.Costs.GetCostsAsync(
-            new FinOps.Domain.Costs.CostQuery(FinOps.Domain.Costs.BillingPeriod.Month(2026, 9), FinOps.Domain.Costs.CostMetric.Unblended, []),
-            CancellationToken.None);
+        var snapshot = await aws.Costs.GetCostsAsync(new CostQuery(BillingPeriod.Month(2026, 9), CostMetric.Unblended, []), CancellationToken.None);
 
         Assert.NotEmpty(snapshot.Lines);
         Assert.Equal(2, transport.Broken);
@@ -86,5 +86,26 @@ public sealed class TransportFailureTests
         Assert.Contains(("ec2", "us-west-2"), pools);
         Assert.Contains(("tagging", "eu-west-1"), pools);
         Assert.Contains(("tagging", "us-west-2"), pools);
+    }
+
+    [Fact]
+    public async Task A_garbled_status_line_or_a_reset_connection_from_the_endpoint_is_retried()
+    {
+        await using var aws = await LiveAwsHarness.StartAsync();
+        aws.Fake.Faults.For("us-east-1", "DescribeInstances").GarbleStatusLine(1).ResetConnection(1);
+        aws.Fake.Faults.For("us-east-1", "GetResources").ResetConnection(1).GarbleStatusLine(1);
+        aws.Fake.Faults.For("us-east-1", "GetCostAndUsage").GarbleStatusLine(1);
+
+        var instances = await aws.Inventory.ListAsync("us-east-1", ResourceCatalogue.Get(Instances), CancellationToken.None).AllAsync();
+        var functions = await aws.Inventory.ListAsync("us-east-1", ResourceCatalogue.Get(Functions), CancellationToken.None).AllAsync();
+        var costs = await aws.Costs.GetCostsAsync(new CostQuery(BillingPeriod.Month(2026, 9), CostMetric.Unblended, []), CancellationToken.None);
+
+        Assert.Equal(4, instances.Count);
+        Assert.Equal(3, functions.Count);
+        Assert.NotEmpty(costs.Lines);
+        Assert.Equal([FaultKind.GarbledStatusLine, FaultKind.ResetConnection, null, null, null],
+            aws.Fake.Of("ec2", "DescribeInstances").Select(r => r.Fault));
+        Assert.Equal([FaultKind.ResetConnection, FaultKind.GarbledStatusLine, null, null], aws.Fake.Of("tagging", "GetResources").Select(r => r.Fault));
+        Assert.Equal(FaultKind.GarbledStatusLine, aws.Fake.Of("ce", "GetCostAndUsage")[0].Fault);
     }
 }
