@@ -50,6 +50,52 @@ public sealed class ScanJobsTests
     }
 
     [Fact]
+    public async Task Buckets_count_in_their_home_region_while_the_scan_runs_and_the_final_rows_equal_the_result()
+    {
+        using var harness = ThreeRegions();
+        harness.Inventory.Add(
+            TestResources.Bucket("logs", "eu-west-1"),
+            TestResources.Bucket("site", "eu-west-1", compliant: false),
+            TestResources.Bucket("dump", "us-west-2"),
+            TestResources.Role("deployer"));
+        var (held, release) = harness.Inventory.Hold("us-east-1");
+
+        var job = await harness.Service.StartScanAsync(ScanHarness.Request(["ec2:instance", "s3:bucket", "iam:role"]), CancellationToken.None);
+        await held.Entered;
+        // The global listing is not held; its rows are read from the job's current state once it has finished.
+        await UntilAsync(() => job.Current.Regions.Single(r => r.Region == "global").Status == RegionScanStatus.Succeeded);
+        var live = job.Current.Regions.ToDictionary(r => r.Region);
+
+        Assert.Equal(4 + 2, live["eu-west-1"].Resources);
+        Assert.Equal(1 + 1, live["eu-west-1"].Violations);
+        Assert.Equal(1, live["global"].Resources);
+
+        release();
+        var result = await job.Completion;
+        var final = job.Current;
+
+        foreach (var row in final.Regions)
+        {
+            Assert.Equal(result.Region(row.Region)!.Summary.TotalResources, row.Resources);
+            Assert.Equal(result.Region(row.Region)!.Summary.Violations, row.Violations);
+        }
+
+        Assert.Equal(result.Summary.TotalResources, final.Resources);
+        Assert.Equal(result.Summary.Violations, final.Violations);
+    }
+
+    /// <summary>Yields to the scan's threads until its state satisfies the condition (bounded, never a fixed wait).</summary>
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the job never reached the expected state");
+            await Task.Delay(1);
+        }
+    }
+
+    [Fact]
     public async Task Starting_an_identical_request_while_it_runs_returns_the_running_job()
     {
         using var harness = ThreeRegions();
