@@ -91,7 +91,8 @@ public static class ReportCsvWriter
             ViolationColumn.CurrentValue => FormulaInjection.Neutralize(v.CurrentValue),
             ViolationColumn.Expected => FormulaInjection.Neutralize(v.Expected),
             ViolationColumn.Message => FormulaInjection.Neutralize(v.Message),
-            ViolationColumn.CostAtStakeUsd => Money.Plain(v.CostAtStakeCents),
+            ViolationColumn.ResourceCostUsd => Money.Plain(v.ResourceCostCents),
+            ViolationColumn.GapShareUsd => Money.Plain(v.GapShareCents),
             ViolationColumn.CostProvenance => v.CostProvenance.ToWire(),
             _ => throw new ArgumentOutOfRangeException(nameof(column), column, null),
         };

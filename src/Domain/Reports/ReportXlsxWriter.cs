@@ -23,7 +23,7 @@ public static class ReportXlsxWriter
 
     /// <summary>The Violations sheet's header.</summary>
     public static IReadOnlyList<string> ViolationsHeader { get; } =
-        ["Rank", "Region", "Resource type", "ARN", "Resource name", "Tag key", "Kind", "Severity", "Current value", "Expected", "Cost at stake (USD)", "Cost provenance"];
+        ["Rank", "Region", "Resource type", "ARN", "Resource name", "Tag key", "Kind", "Severity", "Current value", "Expected", "Resource cost (USD, per resource — do not sum)", "Gap share (USD, sums to the gap)", "Cost provenance"];
 
     public static async Task WriteAsync(RegionReport report, Stream destination, CancellationToken cancellationToken)
     {
@@ -186,7 +186,7 @@ public static class ReportXlsxWriter
             FrozenRows = 1,
             AutoFilter = new AutoFilterOptions($"A1:{SpreadsheetUtility.GetColumnName(columns)}{report.Violations.Length + 1}"),
         };
-        double[] widths = [7, 14, 22, 60, 24, 16, 20, 10, 20, 40, 18, 14];
+        double[] widths = [7, 14, 22, 60, 24, 16, 20, 10, 20, 40, 22, 18, 14];
         for (var c = 0; c < widths.Length; c++)
         {
             options.Column(c + 1).Width = widths[c];
@@ -210,8 +210,9 @@ public static class ReportXlsxWriter
             row[7] = new Cell(v.Severity.ToWire());
             row[8] = new Cell(v.CurrentValue ?? "");
             row[9] = new Cell(v.Expected);
-            row[10] = new Cell(Money.ToUsd(v.CostAtStakeCents), s.Usd);
-            row[11] = new Cell(v.CostProvenance.ToWire());
+            row[10] = new Cell(Money.ToUsd(v.ResourceCostCents), s.Usd);
+            row[11] = new Cell(Money.ToUsd(v.GapShareCents), s.Usd);
+            row[12] = new Cell(v.CostProvenance.ToWire());
             await book.AddRowAsync(row, ct).ConfigureAwait(false);
         }
     }

@@ -13,6 +13,10 @@ public enum ViolationColumn
     CurrentValue,
     Expected,
     Message,
-    CostAtStakeUsd,
+    /// <summary>The resource's whole monthly cost, repeated on each of its violations (rank by it; never sum it).</summary>
+    ResourceCostUsd,
+
+    /// <summary>This violation's share of the cost attribution gap (sums to the gap).</summary>
+    GapShareUsd,
     CostProvenance,
 }

@@ -6,6 +6,9 @@ namespace FinOps.Domain.Reports;
 /// <summary>Wire names of <see cref="ViolationColumn"/> and the parser of a column selection (<c>"arn,tag_key,cost_at_stake_usd"</c>).</summary>
 public static class ViolationColumns
 {
+    /// <summary>The former name of the cost column, refused with an explanation of the two that replace it.</summary>
+    public const string RenamedCostColumn = "cost_at_stake_usd";
+
     /// <summary>Every column, in the default order.</summary>
     public static ImmutableArray<ViolationColumn> All { get; } = [.. Enum.GetValues<ViolationColumn>()];
 
@@ -21,7 +24,8 @@ public static class ViolationColumns
         ViolationColumn.CurrentValue => "current_value",
         ViolationColumn.Expected => "expected",
         ViolationColumn.Message => "message",
-        ViolationColumn.CostAtStakeUsd => "cost_at_stake_usd",
+        ViolationColumn.ResourceCostUsd => "resource_cost_usd",
+        ViolationColumn.GapShareUsd => "gap_share_usd",
         ViolationColumn.CostProvenance => "cost_provenance",
         _ => throw new ArgumentOutOfRangeException(nameof(column), column, null),
     };
@@ -41,6 +45,13 @@ public static class ViolationColumns
         foreach (var name in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var column = All.Where(c => string.Equals(c.ToWire(), name, StringComparison.OrdinalIgnoreCase)).Cast<ViolationColumn?>().FirstOrDefault();
+            if (column is null && string.Equals(name, RenamedCostColumn, StringComparison.OrdinalIgnoreCase))
+            {
+                error = $"Column '{RenamedCostColumn}' was split in two: resource_cost_usd (the resource's whole monthly cost, repeated " +
+                    "on each of its violations — never sum it) and gap_share_usd (this violation's share of the gap — sums to the gap).";
+                return false;
+            }
+
             if (column is null)
             {
                 error = $"Unknown column '{(name.Length > 40 ? name[..40] + "…" : name)}'. Valid columns: {string.Join(", ", All.Select(c => c.ToWire()))}.";

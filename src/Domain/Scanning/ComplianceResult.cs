@@ -124,10 +124,7 @@ public sealed class ComplianceResult
                 var list = new List<Violation>(Summary.Violations);
                 foreach (var r in Resources)
                 {
-                    foreach (var v in r.Violations)
-                    {
-                        list.Add(new Violation(r, v));
-                    }
+                    AddViolations(list, r);
                 }
 
                 list.Sort(ViolationRanking.Instance);
@@ -135,6 +132,32 @@ public sealed class ComplianceResult
             }
 
             return _violationsByCost;
+        }
+    }
+
+    /// <summary>A resource's violations, each with its share of the gap (its cost split over its errors, to the cent).</summary>
+    private static void AddViolations(List<Violation> list, EvaluatedResource r)
+    {
+        var atStake = r.CostAtStakeCents;
+        var errors = 0;
+        foreach (var v in r.Violations)
+        {
+            errors += v.Severity == Severity.Error ? 1 : 0;
+        }
+
+        var share = errors == 0 ? 0 : atStake / errors;
+        var extra = errors == 0 ? 0 : atStake % errors;
+        var index = 0;
+        foreach (var v in r.Violations)
+        {
+            long gapShare = 0;
+            if (v.Severity == Severity.Error)
+            {
+                gapShare = share + (index < extra ? 1 : 0);
+                index++;
+            }
+
+            list.Add(new Violation(r, v) { GapShareCents = gapShare });
         }
     }
 

@@ -17,8 +17,21 @@ public sealed record Violation(EvaluatedResource Resource, TagViolation Detail)
     public string Expected => Detail.Expected;
     public string Message => Detail.Message;
 
-    /// <summary>The resource's cost at stake (its whole cost when this violation makes it non-compliant).</summary>
+    /// <summary>
+    /// The resource's cost at stake: its whole monthly cost when it is non-compliant, else 0. The same on each of the
+    /// resource's violations, so it ranks rows but must not be summed; <see cref="GapShareCents"/> sums to the gap.
+    /// </summary>
     public long CostAtStakeCents => Resource.CostAtStakeCents;
+
+    /// <summary>The resource's whole monthly cost (repeated on each of its violations).</summary>
+    public long ResourceCostCents => Resource.Cost.Cents;
+
+    /// <summary>
+    /// This violation's share of the cost attribution gap: a non-compliant resource's cost split evenly over its error
+    /// violations (largest remainder, to the cent); 0 for warnings and for compliant resources. Summed over every
+    /// violation it equals the gap.
+    /// </summary>
+    public long GapShareCents { get; init; }
 
     public CostProvenance CostProvenance => Resource.Cost.Provenance;
 }

@@ -142,7 +142,9 @@ public static class ReportsApi
         [FromQuery(Name = "severity"), Description("Only violations of this severity: \"error\" or \"warning\". Omitted: both.")] string? severity,
         [FromQuery(Name = "columns"), Description(
             "Comma-separated columns, in the order wanted: region, resource_type, arn, resource_name, tag_key, kind, " +
-            "severity, current_value, expected, message, cost_at_stake_usd, cost_provenance. Omitted: all of them.")] string? columns,
+            "severity, current_value, expected, message, resource_cost_usd (the resource's whole monthly cost, repeated on each of " +
+            "its violations: never sum it), gap_share_usd (this violation's share of the gap: sums to the gap), cost_provenance. " +
+            "Omitted: all of them.")] string? columns,
         ComplianceService compliance,
         HttpContext context,
         CancellationToken cancellationToken)

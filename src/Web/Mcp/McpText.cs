@@ -42,7 +42,7 @@ public static class McpText
             text.Append(c, $"Violations {answer.Violations.Count:N0} listed of {answer.ViolationCount:N0}, highest cost at stake first:").AppendLine();
             foreach (var v in answer.Violations)
             {
-                text.Append(c, $"- ${v.CostAtStakeUsd:N2} {v.Arn} ({v.ResourceType}, {v.Region}): {v.Kind} {v.TagKey} ({v.Severity})").AppendLine();
+                text.Append(c, $"- ${v.ResourceCostUsd:N2} (gap share ${v.GapShareUsd:N2}) {v.Arn} ({v.ResourceType}, {v.Region}): {v.Kind} {v.TagKey} ({v.Severity})").AppendLine();
             }
         }
 

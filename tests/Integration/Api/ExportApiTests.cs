@@ -122,16 +122,16 @@ public sealed class ExportApiTests(ScannedExportApi api) : IClassFixture<Scanned
     {
         var expected = RegionReportService.Violations(api.Result, TwoRegions, Severity.Error);
 
-        using var response = await GetAsync("/api/violations.csv?regions=eu-west-1,us-east-1&severity=error&columns=arn,severity,tag_key,cost_at_stake_usd");
+        using var response = await GetAsync("/api/violations.csv?regions=eu-west-1,us-east-1&severity=error&columns=arn,severity,tag_key,gap_share_usd");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal($"finops-violations-{api.Result.CostPeriod}.csv", response.Content.Headers.ContentDisposition!.FileNameStar);
         var csv = CsvRecords.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(["arn", "severity", "tag_key", "cost_at_stake_usd"], csv[0]);
+        Assert.Equal(["arn", "severity", "tag_key", "gap_share_usd"], csv[0]);
         Assert.Equal(expected.Length, csv.Count - 1);
         Assert.All(csv.Skip(1), r => Assert.Equal("error", r[1]));
-        Assert.Equal(expected.Select(v => (v.Arn, v.TagKey, Money.Plain(v.CostAtStakeCents))), csv.Skip(1).Select(r => (r[0], r[2], r[3])));
+        Assert.Equal(expected.Select(v => (v.Arn, v.TagKey, Money.Plain(v.GapShareCents))), csv.Skip(1).Select(r => (r[0], r[2], r[3])));
     }
 
     [Theory]

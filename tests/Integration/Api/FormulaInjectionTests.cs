@@ -15,11 +15,11 @@ public sealed class FormulaInjectionTests : IAsyncLifetime
         using var client = _host.CreateClient();
 
         using var response = await client.GetAsync(new Uri(
-            "/api/violations.csv?regions=eu-west-1&columns=resource_name,tag_key,current_value,cost_at_stake_usd", UriKind.Relative));
+            "/api/violations.csv?regions=eu-west-1&columns=resource_name,tag_key,current_value,gap_share_usd", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var csv = CsvRecords.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(["resource_name", "tag_key", "current_value", "cost_at_stake_usd"], csv[0]);
+        Assert.Equal(["resource_name", "tag_key", "current_value", "gap_share_usd"], csv[0]);
         var hostile = csv.Skip(1).Where(r => r[0] == "'" + FormulaTaggedResourceSource.HostileName).ToList();
         foreach (var tag in FormulaTaggedResourceSource.HostileTags)
         {

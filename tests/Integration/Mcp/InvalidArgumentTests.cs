@@ -43,7 +43,7 @@ public sealed class InvalidArgumentTests(McpHostFixture fixture)
         { "get_cost_attribution_gap", """{"metric":"blended"}""", ["metric", "unblended", "amortized"] },
         { "get_cost_attribution_gap", """{"regions":["af-south-1"]}""", ["af-south-1", "not-opted-in"] },
         { "generate_compliance_report", """{"format":"pdf"}""", ["format", "markdown", "json", "csv"] },
-        { "export_violations_csv", """{"columns":["arn","colour"]}""", ["colour", "tag_key", "cost_at_stake_usd"] },
+        { "export_violations_csv", """{"columns":["arn","colour"]}""", ["colour", "tag_key", "gap_share_usd"] },
         { "export_violations_csv", """{"max_rows":10001}""", ["max_rows", "10000"] },
         { "export_violations_csv", """{"severity":"fatal"}""", ["severity", "error", "warning"] },
     };

@@ -144,17 +144,18 @@ public sealed class NumbersAgreeTests(McpHostFixture fixture)
     [Fact]
     public async Task The_violations_csv_lists_the_domain_violations_in_order()
     {
-        var answer = await fixture.Client.AnswerAsync("export_violations_csv", """{"columns":["arn","tag_key","kind","cost_at_stake_usd"],"max_rows":10000}""");
+        var answer = await fixture.Client.AnswerAsync("export_violations_csv", """{"columns":["arn","tag_key","kind","gap_share_usd"],"max_rows":10000}""");
         var result = Scan(answer);
         var csv = answer.GetProperty("csv").GetString()!;
         Assert.DoesNotContain("\"", csv, StringComparison.Ordinal);   // none of these columns needs quoting in the sample account
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("arn,tag_key,kind,cost_at_stake_usd", lines[0]);
+        Assert.Equal("arn,tag_key,kind,gap_share_usd", lines[0]);
         var rows = lines.Skip(1).Select(l => l.Split(',')).Select(f => (f[0], f[1], f[2], f[3])).ToList();
 
         Assert.False(answer.GetProperty("truncated").GetBoolean());
         Assert.Equal(result.ViolationsByCost.Length, answer.GetProperty("total_rows").GetInt32());
-        Assert.Equal(result.ViolationsByCost.Select(v => (v.Arn, v.TagKey, v.Kind.ToWire(), Money.Plain(v.CostAtStakeCents))), rows);
+        Assert.Equal(result.ViolationsByCost.Select(v => (v.Arn, v.TagKey, v.Kind.ToWire(), Money.Plain(v.GapShareCents))), rows);
+        Assert.Equal(result.Costs.GapCents, rows.Sum(r => (long)Math.Round(decimal.Parse(r.Item4, System.Globalization.CultureInfo.InvariantCulture) * 100)));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class ToolCallTests(McpHostFixture fixture)
         { "generate_compliance_report", """{"format":"json"}""" },
         { "generate_compliance_report", """{"format":"markdown","regions":["eu-west-1"]}""" },
         { "generate_compliance_report", """{"format":"csv"}""" },
-        { "export_violations_csv", """{"severity":"error","columns":["arn","tag_key","cost_at_stake_usd"],"max_rows":20}""" },
+        { "export_violations_csv", """{"severity":"error","columns":["arn","tag_key","gap_share_usd"],"max_rows":20}""" },
     };
 
     [Theory]

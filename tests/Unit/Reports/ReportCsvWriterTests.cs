@@ -61,11 +61,31 @@ public sealed class ReportCsvWriterTests
     [Fact]
     public async Task Money_is_a_plain_number_in_the_violations_csv()
     {
-        var records = CsvRecords.Parse(await ViolationsCsv([ViolationColumn.Arn, ViolationColumn.CostAtStakeUsd]));
+        var records = CsvRecords.Parse(await ViolationsCsv([ViolationColumn.Arn, ViolationColumn.ResourceCostUsd, ViolationColumn.GapShareUsd]));
 
-        Assert.Equal(["arn", "cost_at_stake_usd"], records[0]);
+        Assert.Equal(["arn", "resource_cost_usd", "gap_share_usd"], records[0]);
         var first = ReportFixture.Report.Violations[0];
-        Assert.Equal([first.Arn, Money.Plain(first.CostAtStakeCents)], records[1]);
+        Assert.Equal([first.Arn, Money.Plain(first.ResourceCostCents), Money.Plain(first.GapShareCents)], records[1]);
+    }
+
+    [Fact]
+    public async Task The_gap_share_column_sums_to_the_gap_and_the_resource_cost_column_does_not()
+    {
+        var records = CsvRecords.Parse(await ViolationsCsv([ViolationColumn.ResourceCostUsd, ViolationColumn.GapShareUsd]));
+        static long Cents(string usd) => (long)Math.Round(decimal.Parse(usd, System.Globalization.CultureInfo.InvariantCulture) * 100);
+
+        Assert.Equal(ReportFixture.Report.Costs.GapCents, records.Skip(1).Sum(r => Cents(r[1])));
+        Assert.True(records.Skip(1).Sum(r => Cents(r[0])) > ReportFixture.Report.Costs.GapCents);
+    }
+
+    [Fact]
+    public void The_former_cost_column_is_refused_naming_the_two_that_replace_it()
+    {
+        Assert.False(ViolationColumns.TryParse("arn,cost_at_stake_usd", out _, out var error));
+
+        Assert.Contains("resource_cost_usd", error, StringComparison.Ordinal);
+        Assert.Contains("gap_share_usd", error, StringComparison.Ordinal);
+        Assert.Contains("never sum", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -77,7 +97,7 @@ public sealed class ReportCsvWriterTests
         Assert.Equal(ViolationColumns.All.Length, all.Value.Length);
         Assert.False(ViolationColumns.TryParse("arn,password", out _, out var error));
         Assert.Contains("'password'", error);
-        Assert.Contains("cost_at_stake_usd", error);
+        Assert.Contains("gap_share_usd", error);
     }
 
     [Fact]

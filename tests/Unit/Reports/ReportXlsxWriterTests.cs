@@ -79,9 +79,12 @@ public sealed class ReportXlsxWriterTests
 
         Assert.Equal(ReportXlsxWriter.ViolationsHeader, rows[0]);
         Assert.Equal(violations.Length + 1, rows.Count);
-        Assert.Equal($"A1:L{violations.Length + 1}", book.AutoFilter("Violations"));
-        Assert.Equal(violations.Select(v => Money.ToUsd(v.CostAtStakeCents)), rows.Skip(1).Select(r => decimal.Parse(r[10], CultureInfo.InvariantCulture)));
+        Assert.Equal($"A1:M{violations.Length + 1}", book.AutoFilter("Violations"));
+        Assert.Equal(violations.Select(v => Money.ToUsd(v.ResourceCostCents)), rows.Skip(1).Select(r => decimal.Parse(r[10], CultureInfo.InvariantCulture)));
+        Assert.Equal(violations.Select(v => Money.ToUsd(v.GapShareCents)), rows.Skip(1).Select(r => decimal.Parse(r[11], CultureInfo.InvariantCulture)));
+        Assert.Equal(Money.ToUsd(ReportFixture.Report.Costs.GapCents), rows.Skip(1).Sum(r => decimal.Parse(r[11], CultureInfo.InvariantCulture)));
         Assert.True(book.IsNumber("Violations", 1, 10));
+        Assert.True(book.IsNumber("Violations", 1, 11));
         Assert.Equal(violations.Select(v => v.Arn), rows.Skip(1).Select(r => r[3]));
     }
 

@@ -14,5 +14,6 @@ public sealed record ViolationAnswer(
     [property: Description("The value found (for a case mismatch, the key found); null when missing.")] string? CurrentValue,
     [property: Description("What the policy accepts.")] string Expected,
     string Message,
-    [property: Description("The resource's monthly cost when it is non-compliant (what fixing it moves out of the gap).")] decimal CostAtStakeUsd,
+    [property: Description("The resource's whole monthly cost, repeated on each of its violations: rank by it, never sum it.")] decimal ResourceCostUsd,
+    [property: Description("This violation's share of the cost attribution gap (the resource's cost split over its error violations; 0 for warnings). Summed over every violation it equals the gap.")] decimal GapShareUsd,
     [property: Description("measured, allocated or unavailable.")] string CostProvenance);
