@@ -18,7 +18,7 @@ public sealed class RegionViewTests : DashboardTestContext
 
         Assert.Equal(Expected.Score(region.Summary), page.Find("[data-testid=overall-score]").TextContent.Trim());
         Assert.Equal(Expected.Usd(region.Summary.GapCents), page.Find("[data-testid=gap]").TextContent.Trim());
-        Assert.Equal(Expected.Count(region.Summary.InScope), page.Find("[data-testid=in-scope]").TextContent.Trim());
+        Assert.Equal(Expected.Count(region.Summary.Violations), page.Find("[data-testid=violations]").TextContent.Trim());
 
         var byType = ComplianceAggregator.ByType(region.Resources);
         var typeRows = page.FindAll("[data-testid=type-table] tbody tr");
@@ -54,7 +54,7 @@ public sealed class RegionViewTests : DashboardTestContext
 
         var page = Render<RegionView>(p => p.Add(x => x.Region, "us-east-1"));
 
-        Assert.Equal(Expected.Count(whole.Region("us-east-1")!.Summary.InScope), page.Find("[data-testid=in-scope]").TextContent.Trim());
+        Assert.Equal(Expected.Count(whole.Region("us-east-1")!.Summary.Violations), page.Find("[data-testid=violations]").TextContent.Trim());
         Assert.Contains(page.FindAll("a"), a => a.GetAttribute("href") == "regions?regions=eu-west-1");
     }
 
