@@ -53,7 +53,9 @@ public static class PageChecks
         await page.Locator($"[data-testid='{chartTestId}'] .apexcharts-yaxis-label").EvaluateAllAsync<string[]>(
             """
             labels => labels.map(l => {
-                const chart = l.closest("svg.apexcharts-svg").getBoundingClientRect();
+                let svg = l.ownerSVGElement;
+                while (svg.ownerSVGElement) svg = svg.ownerSVGElement;
+                const chart = svg.getBoundingClientRect();
                 const box = l.getBoundingClientRect();
                 const inside = box.left >= chart.left && box.right <= chart.right && box.top >= chart.top && box.bottom <= chart.bottom;
                 return (l.querySelector("tspan") ?? l).textContent + (inside ? "" : " (cut off)");

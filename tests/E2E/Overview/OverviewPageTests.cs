@@ -83,8 +83,12 @@ public sealed class OverviewPageTests(BrowserFixture browser) : IDisposable
         await Assertions.Expect(dialog).ToHaveCountAsync(0);
 
         // A bar starts at 0, left of an axis that starts higher: the click goes where the bar shows, near its end.
-        var bar = await page.Locator("[data-testid=score-chart] .apexcharts-bar-area").First.BoundingBoxAsync();
-        await page.Mouse.ClickAsync(bar!.X + bar.Width - 6, bar.Y + bar.Height / 2);
+        // The chart is drawn once its value labels are (they follow the bars).
+        await page.Locator("[data-testid=score-chart] .apexcharts-datalabel").First.WaitForAsync();
+        var first = page.Locator("[data-testid=score-chart] .apexcharts-bar-area").First;
+        await Assertions.Expect(first).ToBeVisibleAsync();
+        var bar = await first.BoundingBoxAsync() ?? throw new InvalidOperationException("The first score bar has no box.");
+        await page.Mouse.ClickAsync(bar.X + bar.Width - 6, bar.Y + bar.Height / 2);
         await page.WaitForURLAsync(new Regex(@"/regions/[a-z]{2}-[a-z]+-\d$"));
         await page.GetByTestId("type-table").WaitForAsync();
         Assert.True(await page.GetByTestId("missing-tags").Locator("tbody tr").CountAsync() >= 1);

@@ -18,10 +18,10 @@ public static class ChartOptions
     /// the bar: only right for bars that all clear the axis by a label's width, as on a scale that starts below the
     /// lowest value). The value axis spans <paramref name="min"/>–<paramref name="max"/> when given (null: from the
     /// data), so small differences need not be squashed against a zero baseline; <paramref name="line"/> marks a value
-    /// across the bars.
+    /// across the bars; the value axis has <paramref name="valueTicks"/> intervals.
     /// </summary>
     public static object HorizontalBars(string seriesName, IReadOnlyList<ChartBar> bars, ChartValueFormat format, bool dark,
-        double? min = null, double? max = null, ChartTargetLine? line = null, bool valueLabels = false)
+        double? min = null, double? max = null, ChartTargetLine? line = null, bool valueLabels = false, int valueTicks = 4)
     {
         ArgumentNullException.ThrowIfNull(bars);
         var text = dark ? "#e0e0e0" : "#37474f";
@@ -31,7 +31,8 @@ public static class ChartOptions
             theme = new { mode = dark ? "dark" : "light" },
             series = new[] { new { name = seriesName, data = bars.Select(b => new { x = b.Label, y = b.Value, fillColor = b.Color }).ToArray() } },
             // Category labels are region codes that differ only at the end (ap-southeast-1, -2): never trimmed.
-            xaxis = new { type = "category", labels = new { trim = false, hideOverlappingLabels = true } },
+            // A few value ticks, so their labels stay apart on a phone too.
+            xaxis = new { type = "category", tickAmount = valueTicks, labels = new { trim = false, hideOverlappingLabels = true } },
             // An absent bound must not reach ApexCharts as null: it would squash the scale to a few units.
             yaxis = (min, max) switch
             {

@@ -64,7 +64,7 @@ public sealed partial class RegionCharts
             [.. scored.Select(r => new ChartBar(r.Region, r.Summary.ScorePercent, target.ChartColorOf(r.Summary.ScorePercent, DarkMode)))],
             ChartValueFormat.Percent, DarkMode, low, high,
             new ChartTargetLine(target.Percent, "Target " + DisplayFormat.PercentValue(target.Percent), DarkMode ? "#90a4ae" : "#455a64"),
-            valueLabels: true);
+            valueLabels: true, valueTicks: (int)Math.Max(1, (high - low) / 20));
         var gapColor = DarkMode ? "#f6ad55" : "#c05621";
         _gapOptions = ChartOptions.HorizontalBars("Gap",
             [.. byGap.Select(r => new ChartBar(r.Region, r.Summary.GapCents / 100.0, gapColor))],
