@@ -30,7 +30,7 @@ public sealed class OverviewWhileScanningTests() : DashboardTestContext(configur
         Gate.Release("us-east-1");
         var result = await job.Completion;
 
-        page.WaitForAssertion(() => Assert.Equal(Expected.Count(result.Summary.InScope), page.Find("[data-testid=in-scope]").TextContent.Trim()), Patience);
+        page.WaitForAssertion(() => Assert.Equal(Expected.Count(result.Summary.Violations), page.Find("[data-testid=violations]").TextContent.Trim()), Patience);
         status.WaitForAssertion(() => Assert.StartsWith("As of", status.Find("[data-testid=data-freshness]").TextContent.Trim()), Patience);
     }
 
@@ -43,7 +43,7 @@ public sealed class OverviewWhileScanningTests() : DashboardTestContext(configur
 
         var second = await ScanAsync(new ScanRequest(["all"], ["eu-west-1"], ForceRefresh: true));
 
-        page.WaitForAssertion(() => Assert.Equal(Expected.Count(second.Summary.InScope), page.Find("[data-testid=in-scope]").TextContent.Trim()), Patience);
+        page.WaitForAssertion(() => Assert.Equal(Expected.Count(second.Summary.Violations), page.Find("[data-testid=violations]").TextContent.Trim()), Patience);
         Assert.Contains("· 1 region ·", page.Find("[data-testid=result-scope]").TextContent);
     }
 
