@@ -29,4 +29,11 @@ public sealed record AttributionGapRow(
 
     /// <summary>Whether the parts add up to the total exactly.</summary>
     public bool Reconciles => Reconciliation.Reconciles;
+
+    /// <summary>
+    /// The gap as a share of the total spend, in percent rounded to one decimal (as scores are); null when nothing was
+    /// billed, since a share of nothing means nothing.
+    /// </summary>
+    public double? GapPercentOfTotal =>
+        Total.Cents <= 0 ? null : Math.Round(Gap.Cents * 100d / Total.Cents, 1, MidpointRounding.AwayFromZero);
 }

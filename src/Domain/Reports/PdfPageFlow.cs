@@ -226,6 +226,42 @@ internal sealed class PdfPageFlow : IDisposable
         Y += 20;
     }
 
+    /// <summary>
+    /// Horizontal bars of percentages on an axis from <paramref name="axisMin"/> to 100, one per label in the given
+    /// order, the value written at the end of each bar, with gridlines every ten points.
+    /// </summary>
+    public void PercentBars(IReadOnlyList<(string Label, double Percent)> bars, double axisMin)
+    {
+        // Thin bars: the chart shares page 1 with the headline figures and the ten fixes.
+        const double barHeight = 8, gap = 2, axisHeight = 12;
+        var labelWidth = Math.Clamp(bars.Max(b => Measure(b.Label, Small)) + 8, Width * 0.15, Width * 0.35);
+        var chartWidth = Width - labelWidth - 40;
+        var span = Math.Max(1, 100 - axisMin);
+        double X(double percent) => Margin + labelWidth + chartWidth * (Math.Clamp(percent, axisMin, 100) - axisMin) / span;
+        var height = bars.Count * (barHeight + gap) + axisHeight;
+        Ensure(height + 4);
+        var top = Y;
+        for (var tick = axisMin; tick <= 100; tick += 10)
+        {
+            var x = X(tick);
+            Graphics.DrawLine(new XPen(Rule, 0.4), x, top, x, top + bars.Count * (barHeight + gap));
+            Graphics.DrawString(ReportFormat.Percent(tick), Small, XBrushes.Gray,
+                new XRect(x - 20, top + bars.Count * (barHeight + gap) + 1, 40, axisHeight - 2), XStringFormats.TopCenter);
+        }
+
+        foreach (var (label, percent) in bars)
+        {
+            Graphics.DrawString(Fit(label, Small, labelWidth - 8), Small, XBrushes.Black,
+                new XRect(Margin, Y, labelWidth - 8, barHeight), XStringFormats.CenterRight);
+            var end = X(percent);
+            Graphics.DrawRectangle(new XSolidBrush(Accent), new XRect(X(axisMin), Y, Math.Max(0.5, end - X(axisMin)), barHeight));
+            Graphics.DrawString(ReportFormat.Percent(percent), Small, XBrushes.Black, new XRect(end + 3, Y, 40, barHeight), XStringFormats.CenterLeft);
+            Y += barHeight + gap;
+        }
+
+        Y = top + height + 2;
+    }
+
     /// <summary>Draws "Page n of m" and a caption at the foot of every page (after all pages exist).</summary>
     public void Footers(string caption)
     {

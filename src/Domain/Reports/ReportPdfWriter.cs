@@ -1,16 +1,25 @@
+using System.Globalization;
 using FinOps.Domain.Costs;
+using FinOps.Domain.Resources;
+using FinOps.Domain.Scanning;
 using PdfSharp.Pdf;
 
 namespace FinOps.Domain.Reports;
 
 /// <summary>
-/// Renders a <see cref="RegionReport"/> as an A4 PDF (PDFsharp, DejaVu Sans embedded): a cover with account, regions,
-/// period, as-of, overall score and gap; a page per region with score, gap, spend reconciliation, a bar chart of
-/// violations by tag key and the top offenders by cost; data-quality notes; "Page n of m" on every page.
+/// Renders a <see cref="RegionReport"/> as an A4 PDF (PDFsharp, DejaVu Sans embedded). Page 1 is what a manager reads:
+/// account, regions, period, as-of, the overall score, gap and spend, the score of every region as a chart, and the
+/// fixes that close most of the gap, each listed. Page 2 reconciles the spend and tables the regions; then a page per
+/// region with score, gap, spend reconciliation, a bar chart of violations by tag key and the top offenders by cost
+/// (regions with nothing in scope and nothing billed share one line instead); data-quality notes; "Page n of m" on
+/// every page.
 /// </summary>
 public static class ReportPdfWriter
 {
     private const int ChartedTagKeys = 12;
+
+    /// <summary>Up to this many regions are named on page 1; more are counted there and listed on page 2.</summary>
+    private const int RegionsNamedOnCover = 8;
 
     /// <summary>Writes the PDF to <paramref name="destination"/> (rendered in memory first: PDFsharp saves synchronously).</summary>
     public static async Task WriteAsync(RegionReport report, Stream destination, CancellationToken cancellationToken)
@@ -27,6 +36,10 @@ public static class ReportPdfWriter
         await buffer.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>A region with nothing to report: nothing in scope and nothing billed (a page of zeros would say only that).</summary>
+    internal static bool IsEmpty(RegionReportSection section) =>
+        section.Status == RegionScanStatus.Succeeded && section.Summary.NothingInScope && section.Costs.TotalCents == 0;
+
     private static PdfDocument Render(RegionReport report, CancellationToken cancellationToken)
     {
         ReportFontResolver.Register();
@@ -37,7 +50,8 @@ public static class ReportPdfWriter
         using var flow = new PdfPageFlow(document);
 
         Cover(flow, report);
-        foreach (var section in report.Sections)
+        Overview(flow, report);
+        foreach (var section in report.Sections.Where(s => !IsEmpty(s)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             Region(flow, section);
@@ -57,15 +71,43 @@ public static class ReportPdfWriter
             ? $"{report.Account.DisplayName} ({id})"
             : report.Account.DisplayName;
         flow.Paragraph($"Account: {account}", flow.Regular);
-        flow.Paragraph($"Regions: {string.Join(", ", report.Regions)}", flow.Regular);
-        flow.Paragraph($"Period: {report.Period.Label} ({report.Metric.ToCostExplorer()}, from {report.CostSource})", flow.Regular);
+        flow.Paragraph($"Regions: {RegionList(report)}", flow.Regular);
+        flow.Paragraph($"Period: {report.Period.Label} · {report.Metric.Label()}, from {report.CostSource}", flow.Regular);
         flow.Paragraph($"Data as of: {ReportFormat.Timestamp(report.AsOf)} · generated {ReportFormat.Timestamp(report.GeneratedAt)}", flow.Regular);
-        flow.Paragraph($"Tagging policy: version {report.PolicyVersion} ({report.PolicyHash}) · data quality: {ReportFormat.Status(report.DataQuality)}", flow.Regular);
-        flow.Space(10);
+        flow.Paragraph($"Tagging policy: version {report.PolicyVersion} · data quality: {ReportFormat.Status(report.DataQuality)}", flow.Regular);
+        flow.Space(4);
         Headline(flow, report.Summary, report.Costs);
-        flow.Paragraph(report.TopOffenders.Sentence, flow.Regular);
-        flow.Space(8);
 
+        var scored = report.Sections.Where(s => s.Status == RegionScanStatus.Succeeded && !s.Summary.NothingInScope)
+            .OrderBy(s => s.Summary.ScorePercent).ThenBy(s => s.Region, StringComparer.Ordinal)
+            .Select(s => (s.Label, s.Summary.ScorePercent)).ToList();
+        if (scored.Count > 0)
+        {
+            flow.Line("Compliance score by region, lowest first", flow.Heading, PdfPageFlow.Accent);
+            flow.PercentBars(scored, ScoreAxisMin(scored.Min(s => s.ScorePercent)));
+        }
+
+        flow.Line("Where to start fixing", flow.Heading, PdfPageFlow.Accent);
+        flow.Paragraph(report.TopOffenders.Sentence, flow.Regular);
+        if (!report.TopOffenders.Resources.IsEmpty)
+        {
+            flow.Table(
+                [
+                    TableColumn.Figure("#"), TableColumn.Text("Resource", 3), TableColumn.Label("Type"), TableColumn.Label("Region"),
+                    TableColumn.Text("Tags to fix", 2), TableColumn.Figure("Cost at stake"),
+                ],
+                report.TopOffenders.Resources.Select(r => new[]
+                {
+                    r.Rank.ToString(CultureInfo.InvariantCulture), Arns.Label(r.Name, r.Arn), r.ResourceType, r.Region,
+                    string.Join(", ", r.BrokenTagKeys), Money.Format(r.CostAtStakeCents),
+                }));
+        }
+    }
+
+    /// <summary>Page 2: where the spend goes, and every region's figures in one table.</summary>
+    private static void Overview(PdfPageFlow flow, RegionReport report)
+    {
+        flow.NewPage();
         flow.Line("Where the spend goes", flow.Heading, PdfPageFlow.Accent);
         Reconciliation(flow, report.Costs);
 
@@ -86,7 +128,29 @@ public static class ReportPdfWriter
                 Money.Format(report.Costs.GapCents), Money.Format(report.Costs.TotalCents),
             ]),
             boldLastRows: 1);
+
+        var empty = report.Sections.Where(IsEmpty).Select(s => s.Label).ToList();
+        if (empty.Count > 0)
+        {
+            flow.Paragraph($"Nothing in scope and nothing billed, so no page of their own: {string.Join(", ", empty)}.", flow.Regular);
+        }
     }
+
+    /// <summary>The regions covered, named when few; counted (and listed on page 2) when many.</summary>
+    private static string RegionList(RegionReport report)
+    {
+        if (report.Regions.Length <= RegionsNamedOnCover)
+        {
+            return string.Join(", ", report.Regions);
+        }
+
+        var global = report.Regions.Contains(ResourceCatalogue.GlobalRegion, StringComparer.Ordinal);
+        var regions = report.Regions.Length - (global ? 1 : 0);
+        return $"{ReportFormat.Count(regions)} regions{(global ? " and global resources" : "")}, each listed with its figures on page 2";
+    }
+
+    /// <summary>The score axis starts at a round ten at least ten points below the lowest score, so differences show.</summary>
+    private static double ScoreAxisMin(double lowest) => Math.Max(0, Math.Floor((lowest - 10) / 10) * 10);
 
     private static void Region(PdfPageFlow flow, RegionReportSection section)
     {
@@ -141,7 +205,7 @@ public static class ReportPdfWriter
                 ],
                 section.TopOffenders.Resources.Select(r => new[]
                 {
-                    r.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    r.Rank.ToString(CultureInfo.InvariantCulture),
                     Arns.Label(r.Name, r.Arn),
                     r.ResourceType,
                     string.Join(", ", r.BrokenTagKeys),
@@ -151,7 +215,7 @@ public static class ReportPdfWriter
         }
     }
 
-    private static void Headline(PdfPageFlow flow, Scanning.ComplianceSummary summary, Scanning.CostReconciliation costs) =>
+    private static void Headline(PdfPageFlow flow, ComplianceSummary summary, CostReconciliation costs) =>
         flow.FigureBoxes(
             summary.NothingInScope
                 ? new PdfFigure("Compliance score", ReportFormat.NotApplicable, ReportFormat.NothingInScope)
@@ -159,7 +223,7 @@ public static class ReportPdfWriter
             new PdfFigure("Cost attribution gap", Money.Format(costs.GapCents)),
             new PdfFigure("Total spend", Money.Format(costs.TotalCents)));
 
-    private static void Reconciliation(PdfPageFlow flow, Scanning.CostReconciliation costs) =>
+    private static void Reconciliation(PdfPageFlow flow, CostReconciliation costs) =>
         flow.Table(
             [TableColumn.Label("Spend"), TableColumn.Figure("Amount"), TableColumn.Text("What it is")],
             [
@@ -176,7 +240,7 @@ public static class ReportPdfWriter
     {
         flow.NewPage();
         flow.Line("Data quality", flow.Title, PdfPageFlow.Accent);
-        flow.Paragraph($"Status: {ReportFormat.Status(report.DataQuality)}. Money is in US dollars for {report.Period.Label} ({report.Metric.ToCostExplorer()}), from {report.CostSource}. " +
+        flow.Paragraph($"Status: {ReportFormat.Status(report.DataQuality)}. Money is in US dollars for {report.Period.Label} ({report.Metric.Label()}), from {report.CostSource}. " +
             "A resource's cost is measured where the source measures it, otherwise allocated as an even share of its SERVICE × REGION line; stopped instances carry no compute cost.", flow.Regular);
         flow.Space(6);
         if (report.DataQualityNotes.IsEmpty)

@@ -39,6 +39,9 @@ public static class DisplayFormat
     /// <summary>"73.4%" from a 0–1 score.</summary>
     public static string Percent(double score) => (score * 100).ToString("0.0", Culture) + "%";
 
+    /// <summary>"31.3%" from a value already in percent (one decimal, as the domain rounds it).</summary>
+    public static string PercentValue(double percent) => percent.ToString("0.0", Culture) + "%";
+
     /// <summary>The compliance score of a summary ("73.4%", the domain's rounding), or "n/a" when nothing is in scope.</summary>
     public static string Score(ComplianceSummary summary)
     {

@@ -46,7 +46,7 @@ public static class FinOpsHostBuilderExtensions
 
         // Settings and permission checks pages use (the schemes and middleware are added by AddFinOpsSecurity).
         services.AddFinOpsAccess(configuration);
-        services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.Section));
+        services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<FinOps.Web.Components.DashboardResults>();
         services.AddSingleton<FinOps.Web.Components.Controls.IViolationPageSource, FinOps.Web.Components.Controls.ViolationPageSource>();
         // Listens for finished scans from start-up (prepares each result's overview); registered before the start-up scan.

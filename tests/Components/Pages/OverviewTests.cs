@@ -49,7 +49,7 @@ public sealed class OverviewTests : DashboardTestContext
         Assert.Equal(filter.Split(',').Order(StringComparer.Ordinal), page.FindAll("[data-testid=region-table] td[data-region]").Select(c => c.GetAttribute("data-region")));
         Assert.Equal(expected.TopOffenders(10).Select(v => "resources/" + Uri.EscapeDataString(v.Arn) + "?regions=" + filter.Split(',').Order(StringComparer.Ordinal).Aggregate((a, b) => a + "," + b)),
             page.FindAll("[data-testid=top-offenders] tbody tr a").Select(a => a.GetAttribute("href")));
-        Assert.NotEqual(Expected.Count(whole.Summary.InScope), page.Find("[data-testid=in-scope]").TextContent.Trim());
+        Assert.NotEqual(Expected.Count(whole.Summary.Violations), page.Find("[data-testid=violations]").TextContent.Trim());
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class OverviewTests : DashboardTestContext
     {
         Assert.Equal(Expected.Score(expected.Summary), page.Find("[data-testid=overall-score]").TextContent.Trim());
         Assert.Equal(Expected.Usd(expected.Summary.GapCents), page.Find("[data-testid=gap]").TextContent.Trim());
-        Assert.Equal(Expected.Count(expected.Summary.InScope), page.Find("[data-testid=in-scope]").TextContent.Trim());
+        Assert.Equal(Expected.Usd(expected.Costs.TotalCents), page.Find("[data-testid=total-spend]").TextContent.Trim());
         Assert.Equal(Expected.Count(expected.Summary.Violations), page.Find("[data-testid=violations]").TextContent.Trim());
         Assert.False(string.IsNullOrWhiteSpace(page.Find("[data-testid=gap-provenance]").TextContent), "the gap carries its provenance");
     }

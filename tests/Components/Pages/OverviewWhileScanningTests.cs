@@ -31,7 +31,7 @@ public sealed class OverviewWhileScanningTests() : DashboardTestContext(configur
         Gate.Release("us-east-1");
         var result = await job.Completion;
 
-        page.WaitForAssertion(() => Assert.Equal(Expected.Count(result.Summary.InScope), page.Find("[data-testid=in-scope]").TextContent.Trim()), Patience);
+        page.WaitForAssertion(() => Assert.Equal(Expected.Count(result.Summary.Violations), page.Find("[data-testid=violations]").TextContent.Trim()), Patience);
         status.WaitForAssertion(() => Assert.StartsWith("As of", status.Find("[data-testid=data-freshness]").TextContent.Trim()), Patience);
     }
 
@@ -48,7 +48,7 @@ public sealed class OverviewWhileScanningTests() : DashboardTestContext(configur
         Assert.Equal(second.ScanId, state.ScanId);
         page.WaitForAssertion(() => Assert.Equal(second.ScanId, page.FindComponent<ResultView>().Instance.Result?.ScanId), Patience);
         Assert.Contains($"{first.Regions.Length - 1} regions and global", page.Find("[data-testid=result-scope]").TextContent);
-        Assert.Equal(Expected.Count(state.Summary.InScope), page.Find("[data-testid=in-scope]").TextContent.Trim());
+        Assert.Equal(Expected.Count(state.Summary.Violations), page.Find("[data-testid=violations]").TextContent.Trim());
         OverviewTests.AssertRegionRows(page, state);
     }
 

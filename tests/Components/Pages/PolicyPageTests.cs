@@ -29,6 +29,18 @@ public sealed class PolicyPageTests : DashboardTestContext
     private PolicyService Policies => Services.GetRequiredService<PolicyService>();
 
     [Fact]
+    public async Task The_page_shows_the_policys_version_and_never_the_servers_path_to_it()
+    {
+        var policy = await Policies.GetPolicyAsync(CancellationToken.None);
+
+        var page = RenderPolicy();
+
+        Assert.Equal(policy.Version, page.Find("[data-testid=policy-version]").TextContent.Trim());
+        Assert.DoesNotContain(Policies.Location, page.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain(Path.GetDirectoryName(Policies.Location)!, page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_page_lists_required_and_optional_tags_with_their_rules_and_the_policy_hash()
     {
         var policy = await Policies.GetPolicyAsync(CancellationToken.None);
@@ -38,7 +50,6 @@ public sealed class PolicyPageTests : DashboardTestContext
         var rows = page.FindAll("[data-testid=policy-tags] tbody tr");
         Assert.Equal(policy.RequiredTags.Concat(policy.OptionalTags).Select(t => t.Key), rows.Select(r => r.QuerySelector("td[data-key]")!.GetAttribute("data-key")));
         Assert.Equal(policy.ShortHash, page.Find("[data-testid=policy-hash]").TextContent.Trim());
-        Assert.Equal(Policies.Location, page.Find("[data-testid=policy-location]").TextContent.Trim());
         foreach (var (tag, row) in policy.RequiredTags.Concat(policy.OptionalTags).Zip(rows))
         {
             Assert.Equal(tag.AppliesTo.IsDefaultOrEmpty ? "every type" : string.Join(", ", tag.AppliesTo), row.QuerySelector("[data-testid=policy-tag-applies]")!.TextContent.Trim());

@@ -18,11 +18,12 @@ public sealed class RegionViewTests : DashboardTestContext
 
         Assert.Equal(Expected.Score(region.Summary), page.Find("[data-testid=overall-score]").TextContent.Trim());
         Assert.Equal(Expected.Usd(region.Summary.GapCents), page.Find("[data-testid=gap]").TextContent.Trim());
-        Assert.Equal(Expected.Count(region.Summary.InScope), page.Find("[data-testid=in-scope]").TextContent.Trim());
+        Assert.Equal(Expected.Count(region.Summary.Violations), page.Find("[data-testid=violations]").TextContent.Trim());
 
         var byType = ComplianceAggregator.ByType(region.Resources);
         var typeRows = page.FindAll("[data-testid=type-table] tbody tr");
-        Assert.Equal(byType.Select(t => t.ResourceType), typeRows.Select(r => r.QuerySelector("[data-type]")!.GetAttribute("data-type")));
+        Assert.Equal(byType.OrderByDescending(t => t.Summary.GapCents).ThenBy(t => t.ResourceType, StringComparer.Ordinal).Select(t => t.ResourceType),
+            typeRows.Select(r => r.QuerySelector("[data-type]")!.GetAttribute("data-type")));
         foreach (var (type, summary) in byType)
         {
             var row = page.Find($"[data-testid=type-table] td[data-type='{type}']").ParentElement!;
@@ -54,7 +55,7 @@ public sealed class RegionViewTests : DashboardTestContext
 
         var page = Render<RegionView>(p => p.Add(x => x.Region, "us-east-1"));
 
-        Assert.Equal(Expected.Count(whole.Region("us-east-1")!.Summary.InScope), page.Find("[data-testid=in-scope]").TextContent.Trim());
+        Assert.Equal(Expected.Count(whole.Region("us-east-1")!.Summary.Violations), page.Find("[data-testid=violations]").TextContent.Trim());
         Assert.Contains(page.FindAll("a"), a => a.GetAttribute("href") == "regions?regions=eu-west-1");
     }
 
@@ -76,7 +77,62 @@ public sealed class RegionViewTests : DashboardTestContext
 
         var page = Render<Regions>();
 
-        Assert.Equal(whole.Regions.Select(r => "regions/" + r.Region),
-            page.FindAll("[data-testid=region-table] td[data-region] a").Select(a => a.GetAttribute("href")));
+        page.WaitForAssertion(() => Assert.Equal(whole.Regions.Select(r => "regions/" + r.Region),
+            page.FindAll("[data-testid=region-index] td[data-region] a").Select(a => a.GetAttribute("href"))), PageTestExtensions.Patience);
+    }
+
+    [Fact]
+    public async Task The_regions_index_shows_each_regions_opt_in_status_and_spend_and_the_regions_not_scanned()
+    {
+        var whole = await ScanAsync();
+        var targets = await Compliance.ListRegionsAsync(CancellationToken.None);
+
+        var page = Render<Regions>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=region-index] [data-testid=not-scanned]")), PageTestExtensions.Patience);
+        foreach (var region in targets.Regions)
+        {
+            var row = page.Find($"[data-testid=region-index] td[data-region='{region.Name}']").ParentElement!;
+            Assert.Equal(new FinOps.Domain.Ports.RegionInfo(region.Name, region.OptInStatus).OptInStatusText, OverviewTests.Cell(row, "opt-in"));
+            if (whole.Region(region.Name) is { } figures)
+            {
+                Assert.Equal(Expected.Usd(figures.Costs.TotalCents), OverviewTests.Cell(row, "spend"));
+            }
+            else
+            {
+                Assert.StartsWith("not scanned", OverviewTests.Cell(row, "status"));
+            }
+        }
+
+        Assert.Equal(Expected.Usd(whole.Costs.TotalCents), OverviewTests.Cell(page.Find("[data-testid=region-index] tfoot tr"), "spend"));
+    }
+
+    [Fact]
+    public async Task The_regions_index_sorts_by_spend_when_its_header_is_clicked()
+    {
+        var whole = await ScanAsync();
+        var page = Render<Regions>();
+        page.WaitForElement("[data-testid=region-index] td[data-region]", PageTestExtensions.Patience);
+
+        await page.InvokeAsync(() => page.FindAll("[data-testid=region-index] th .mud-table-sort-label").Single(l => l.TextContent.Trim() == "Spend").Click());
+
+        page.WaitForAssertion(() =>
+        {
+            var spends = page.FindAll("[data-testid=region-index] tbody tr")
+                .Select(r => whole.Region(r.QuerySelector("td[data-region]")!.GetAttribute("data-region")!)?.Costs.TotalCents ?? -1).ToList();
+            Assert.Equal(spends.Order(), spends);
+        }, PageTestExtensions.Patience);
+    }
+
+    [Fact]
+    public async Task A_regions_resource_types_are_listed_largest_gap_first()
+    {
+        var whole = await ScanAsync();
+
+        var page = Render<RegionView>(p => p.Add(x => x.Region, "us-east-1"));
+
+        var gaps = page.FindAll("[data-testid=type-table] tbody tr").Select(r => r.QuerySelector("[data-col=gap]")!.TextContent.Trim()).ToList();
+        var expected = ComplianceAggregator.ByType(whole.ForRegions(["us-east-1"]).Resources).Select(t => t.Summary.GapCents).OrderDescending();
+        Assert.Equal(expected.Select(Expected.Usd), gaps);
     }
 }

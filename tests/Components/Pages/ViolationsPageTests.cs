@@ -173,7 +173,7 @@ public sealed class ViolationsPageTests : DashboardTestContext
     private static string Row(IElement row) =>
         $"{row.QuerySelector("[data-testid=violation-arn]")!.TextContent.Trim()}|" +
         $"{row.QuerySelector("[data-testid=violation-tag]")!.TextContent.Trim()}|" +
-        $"{row.QuerySelectorAll("td")[4].TextContent.Trim()}";
+        $"{row.QuerySelector("[data-testid=violation-kind]")!.TextContent.Trim()}";
 
     private IRenderedComponent<Violations> RenderGrid()
     {

@@ -28,13 +28,26 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>The laptop the dashboard is laid out for.</summary>
+    public static ViewportSize Laptop { get; } = new() { Width = 1280, Height = 720 };
+
+    /// <summary>A phone held upright (an iPhone 12–15's CSS pixels).</summary>
+    public static ViewportSize Phone { get; } = new() { Width = 390, Height = 844 };
+
     /// <summary>A fresh page at laptop size (1280×720), with generous timeouts for a 2-core CI machine.</summary>
-    public async Task<IPage> NewPageAsync(string baseUrl)
+    public Task<IPage> NewPageAsync(string baseUrl) => NewPageAsync(baseUrl, Laptop);
+
+    /// <summary>A fresh page with the given window size (a phone gets touch and its pixel density).</summary>
+    public async Task<IPage> NewPageAsync(string baseUrl, ViewportSize viewport)
     {
+        ArgumentNullException.ThrowIfNull(viewport);
+        var phone = viewport.Width < 600;
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 720 },
+            ViewportSize = viewport,
+            IsMobile = phone,
+            HasTouch = phone,
             AcceptDownloads = true,
         });
         context.SetDefaultTimeout(30_000);

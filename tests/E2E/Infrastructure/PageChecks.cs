@@ -46,14 +46,16 @@ public static class PageChecks
     }
 
     /// <summary>
-    /// The category labels under a chart's x axis as drawn (an ApexCharts-trimmed label ends in "..."); a label not
-    /// wholly inside the chart's drawing is marked "(cut off)".
+    /// The category labels beside a horizontal bar chart's bars, top to bottom, as drawn (an ApexCharts-trimmed label
+    /// ends in "..."); a label not wholly inside the chart's drawing is marked "(cut off)".
     /// </summary>
     public static async Task<IReadOnlyList<string>> CategoryLabelsAsync(IPage page, string chartTestId) =>
-        await page.Locator($"[data-testid='{chartTestId}'] .apexcharts-xaxis-label").EvaluateAllAsync<string[]>(
+        await page.Locator($"[data-testid='{chartTestId}'] .apexcharts-yaxis-label").EvaluateAllAsync<string[]>(
             """
             labels => labels.map(l => {
-                const chart = l.closest("svg.apexcharts-svg").getBoundingClientRect();
+                let svg = l.ownerSVGElement;
+                while (svg.ownerSVGElement) svg = svg.ownerSVGElement;
+                const chart = svg.getBoundingClientRect();
                 const box = l.getBoundingClientRect();
                 const inside = box.left >= chart.left && box.right <= chart.right && box.top >= chart.top && box.bottom <= chart.bottom;
                 return (l.querySelector("tspan") ?? l).textContent + (inside ? "" : " (cut off)");

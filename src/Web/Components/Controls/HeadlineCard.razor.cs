@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace FinOps.Web.Components.Controls;
 
@@ -17,6 +18,10 @@ public sealed partial class HeadlineCard
 
     [Parameter]
     public string? ValueTitle { get; set; }
+
+    /// <summary>The value's colour (e.g. a score against its target); the text colour by default.</summary>
+    [Parameter]
+    public Color ValueColor { get; set; } = Color.Default;
 
     [Parameter]
     public string? Caption { get; set; }

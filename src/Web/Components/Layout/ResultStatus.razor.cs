@@ -28,6 +28,10 @@ public sealed partial class ResultStatus : IDisposable
     [Inject]
     public required IDialogService Dialogs { get; init; }
 
+    /// <summary>Lines of the app bar's "more" menu (phones) rather than the bar's text and badge.</summary>
+    [Parameter]
+    public bool Compact { get; set; }
+
     protected override void OnInitialized()
     {
         Navigation.LocationChanged += OnLocationChanged;

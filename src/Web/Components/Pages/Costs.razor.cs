@@ -30,6 +30,7 @@ public sealed partial class Costs : IDisposable
     private CostMetric _appliedMetric;
     private string? _periodError;
     private string _waterfallScope = GapClosure.AllRegions;
+    private string? _openFixRegion;
 
     [Inject]
     public required ComplianceService Compliance { get; init; }
@@ -61,8 +62,15 @@ public sealed partial class Costs : IDisposable
     private BillingPeriod? PendingPeriod =>
         CostAttribution.TryParsePeriod(_pendingPeriod, out var period, out _) ? period : null;
 
-    private bool CanApply => _latest is not null && !_loading && _periodError is null
-        && (PendingPeriod != _appliedPeriod || _pendingMetric != _appliedMetric);
+    private bool CanApply => ApplyBlockedBecause is null;
+
+    /// <summary>Why "Show costs" is disabled, in words; null when it is enabled.</summary>
+    private string? ApplyBlockedBecause =>
+        _latest is null ? "There is no scan to price yet."
+        : _loading ? "Fetching the costs; wait for them first."
+        : _periodError is not null ? "Fix the billing period first."
+        : PendingPeriod == _appliedPeriod && _pendingMetric == _appliedMetric ? "These costs are shown; choose another period or metric to fetch them."
+        : null;
 
     /// <summary>What a refresh for the chosen period and metric costs: every Cost Explorer request is billed USD 0.01.</summary>
     private string EstimateText
@@ -203,9 +211,15 @@ public sealed partial class Costs : IDisposable
 
     private static AttributionGapRow WaterfallOverall(CostsView view) => view.ByRegion.Overall;
 
-    /// <summary>The overall closure, then each region that has a gap.</summary>
-    private static IEnumerable<GapClosure> FixScopes(AttributionGapReport report) =>
-        [report.FixPlan.Overall, .. report.FixPlan.Regions.Where(r => r.GapCents > 0)];
+    /// <summary>The fix plan of each region that has a gap, largest gap first (the table sorts them otherwise on request).</summary>
+    private static List<GapClosure> FixRegions(AttributionGapReport report) =>
+        [.. report.FixPlan.Regions.Where(r => r.GapCents > 0).OrderByDescending(r => r.GapCents).ThenBy(r => r.Scope, StringComparer.Ordinal)];
+
+    /// <summary>Shows one region's resources under its row of the fix-plan table (or hides them again).</summary>
+    private void ToggleFixRegion(string region) => _openFixRegion = _openFixRegion == region ? null : region;
+
+    /// <summary>The optional breakdown columns with money in them in this report (the rest would be columns of zeros).</summary>
+    private static List<GapColumn> OptionalColumns(AttributionGapReport report) => [.. GapColumn.All.Where(c => c.HasMoneyIn(report))];
 
     private string ResourceLink(string arn) => RegionSelection.Link("resources/" + Uri.EscapeDataString(arn), _regions);
 

@@ -39,12 +39,17 @@ public sealed partial class RegionView
         ];
     }
 
-    /// <summary>Figures per resource type (the domain's aggregation), worked out once per view.</summary>
+    /// <summary>
+    /// Figures per resource type (the domain's aggregation), the largest gap first: the types to fix first lead.
+    /// Worked out once per view.
+    /// </summary>
     private IReadOnlyList<TypeRow> TypesOf(ComplianceResult view)
     {
         if (_types is not { } cached || !ReferenceEquals(cached.View, view))
         {
-            cached = (view, [.. ComplianceAggregator.ByType(view.Resources).Select(t => new TypeRow(t.ResourceType, t.Summary))]);
+            cached = (view, [.. ComplianceAggregator.ByType(view.Resources)
+                .OrderByDescending(t => t.Summary.GapCents).ThenBy(t => t.ResourceType, StringComparer.Ordinal)
+                .Select(t => new TypeRow(t.ResourceType, t.Summary))]);
             _types = cached;
         }
 

@@ -32,6 +32,9 @@ public sealed partial class Scan : IDisposable
     private IDisposable? _jobs;
     private ITimer? _ticker;
     private bool _cancelRequested;
+
+    /// <summary>The running job a start joined instead of starting another (the domain runs one scan per scope).</summary>
+    private string? _joined;
     private IReadOnlyList<ScanJobSnapshot> _recent = [];
 
     [Inject]
@@ -162,8 +165,14 @@ public sealed partial class Scan : IDisposable
 
             ImmutableArray<string> types = _pickTypes ? [.. _scanTypes] : [ResourceCatalogue.AllKeyword];
             var request = new ScanRequest(types, [.. _scanRegions], null, forceRefresh: true);
+
+            // A running scan of the same scope is joined by the domain, however fresh it was asked to be: a second
+            // identical scan would only double the calls to the account. The page says so.
+            var running = Compliance.ListJobs().Where(j => !j.IsFinished).Select(j => j.Id).ToHashSet(StringComparer.Ordinal);
             var job = await Compliance.StartScanAsync(request, _cts.Token);
-            Audit.ScanStarted(user, "dashboard", $"job {job.Id}: {Describe(request)}");
+            var joined = running.Contains(job.Id);
+            _joined = joined ? job.Id : null;
+            Audit.ScanStarted(user, "dashboard", $"job {job.Id}{(joined ? " (already running, joined)" : "")}: {Describe(request)}");
             Navigation.NavigateTo(JobLink(job.Id));
         }
         catch (Exception ex) when (ex is InvalidRegionException or UnknownResourceTypeException or InvalidPolicyException or ResourceSourceException)

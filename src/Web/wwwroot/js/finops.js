@@ -8,3 +8,13 @@ export function getTheme() {
 export function setTheme(value) {
     try { localStorage.setItem(themeKey, value); } catch { /* private mode: not remembered */ }
 }
+
+// Puts text on the clipboard; false when the browser refuses (no permission, or not a secure context).
+export async function copyText(text) {
+    try {
+        await navigator.clipboard.writeText(text);
+        return true;
+    } catch {
+        return false;
+    }
+}
