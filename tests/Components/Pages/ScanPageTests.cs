@@ -74,7 +74,8 @@ public sealed class ScanPageTests() : DashboardTestContext(
         await Gate.EnteredAsync("eu-central-1");
         var page = Render<Scan>(p => p.Add(x => x.JobId, job.Id));
 
-        await page.Find("[data-testid=cancel-scan]").ClickAsync(new());
+        // Live progress re-renders the page, so the button is found again until the click lands on the current one.
+        page.WaitForAssertion(() => page.Find("[data-testid=cancel-scan]").Click(), Patience);
 
         page.WaitForAssertion(() => Assert.Equal("cancelled", page.Find("[data-testid=job-status]").TextContent.Trim()), Patience);
         Assert.Equal("cancelled", State(page, "eu-central-1"));

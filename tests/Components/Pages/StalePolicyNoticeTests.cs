@@ -34,7 +34,7 @@ public sealed class StalePolicyNoticeTests : DashboardTestContext
 
         Assert.Equal(saved.ContentHash, rejudged.PolicyHash);
         Assert.Equal(result.ScanId, rejudged.ScanId);
-        page.WaitForAssertion(() => Assert.Equal(Expected.Count(rejudged.Summary.InScope), page.Find("[data-testid=in-scope]").TextContent.Trim()), Patience);
+        page.WaitForAssertion(() => Assert.Equal(Expected.Count(rejudged.Summary.Violations), page.Find("[data-testid=violations]").TextContent.Trim()), Patience);
         Assert.Empty(page.FindAll("[data-testid=result-policy-stale]"));
     }
 

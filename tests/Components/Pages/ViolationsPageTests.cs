@@ -1,6 +1,7 @@
 using System.Globalization;
 using AngleSharp.Dom;
 using Bunit;
+using FinOps.Domain.Costs;
 using FinOps.Domain.Policy;
 using FinOps.Domain.Scanning;
 using FinOps.Tests.Components.Infrastructure;
@@ -28,8 +29,9 @@ public sealed class ViolationsPageTests : DashboardTestContext
         Assert.Equal($"{Count(expected.TotalCount)} violations", page.Find("[data-testid=violation-total]").TextContent.Trim());
         var first = page.FindAll("[data-testid=violations-grid] tbody tr")[0];
         Assert.Equal("resources/" + Uri.EscapeDataString(expected.Items[0].Arn), first.QuerySelector("[data-testid=resource-link]")!.GetAttribute("href"));
-        Assert.Equal(Usd(expected.Items[0].CostAtStakeCents), first.QuerySelector("[data-testid=cost-amount]")!.TextContent.Trim());
-        Assert.False(string.IsNullOrWhiteSpace(first.QuerySelector("[data-testid=cost-provenance]")!.TextContent), "the cost carries its provenance");
+        Assert.Equal(Usd(expected.Items[0].GapShareCents), first.QuerySelector("[data-testid=gap-share]")!.TextContent.Trim());
+        Assert.StartsWith($"of {Usd(expected.Items[0].ResourceCostCents)} {expected.Items[0].CostProvenance.ToWire()}",
+            first.QuerySelector("[data-testid=resource-cost]")!.TextContent.Trim(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -28,8 +28,8 @@ public sealed class ReportPdfWriterTests
         foreach (var section in ReportFixture.Report.Sections)
         {
             var page = pages.Single(p => p.StartsWith($"Region {section.Label} ", StringComparison.Ordinal));
-            Assert.Contains(ReportFormat.Score(section.Summary), page);
-            Assert.Contains(Money.Format(section.Costs.GapCents), page);
+            Assert.Contains(section.IsMeasured ? ReportFormat.Score(section.Summary) : ReportFormat.NotApplicable, page);
+            Assert.Contains(ReportFormat.Gap(section), page);
         }
     }
 

@@ -39,7 +39,20 @@ public sealed class SameNumbersEverywhereTests
         var gapColumn = csv[0].IndexOf("gap_usd");
         var scoreColumn = csv[0].IndexOf("score_percent");
         var nothingInScopeColumn = csv[0].IndexOf("nothing_in_scope");
-        foreach (var region in result.Regions)
+        foreach (var region in result.Regions.Where(r => !r.IsMeasured))
+        {
+            // Never listed: unknown everywhere, in each format's own words.
+            var label = ReportFixture.Report.Sections.Single(s => s.Region == region.Region).Label;
+            Assert.Equal(JsonValueKind.Null, byRegion[region.Region].GetProperty("score_percent").ValueKind);
+            Assert.Equal(JsonValueKind.Null, byRegion[region.Region].GetProperty("costs").GetProperty("gap_cents").ValueKind);
+            Assert.Equal("", csv.Single(r => r[0] == region.Region)[scoreColumn]);
+            Assert.Equal("not scanned", xlsxSummary.Single(r => r.Count > 9 && r[0] == region.Region)[2]);
+            Assert.Contains("**Compliance score:** n/a (not scanned) · **Cost attribution gap:** unknown",
+                markdown[markdown.IndexOf($"## Region {label}", StringComparison.Ordinal)..]);
+            Assert.Contains("n/a", pdfPages.Single(p => p.StartsWith($"Region {label} ", StringComparison.Ordinal)));
+        }
+
+        foreach (var region in result.Regions.Where(r => r.IsMeasured))
         {
             var score = region.Summary.ScorePercent;
             var nothingInScope = region.Summary.NothingInScope;
