@@ -29,6 +29,31 @@ public static class RegionSelection
         }
     }
 
+    /// <summary>
+    /// Parses the query value and checks its regions against the account (the planner's rule, as the API and MCP do):
+    /// the scope, or every region with the refusal in the domain's words.
+    /// </summary>
+    public static async Task<(ScanScope Scope, string? Error)> CheckAsync(ComplianceService compliance, string? query,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(compliance);
+        var (scope, error) = ParseScope(query);
+        if (error is not null || scope.CoversEveryRegion)
+        {
+            return (scope, error);
+        }
+
+        try
+        {
+            await compliance.PlanAsync(new ScanRequest(scope), cancellationToken).ConfigureAwait(false);
+            return (scope, null);
+        }
+        catch (InvalidRegionException ex)
+        {
+            return (ScanScope.Everything, ex.Message);
+        }
+    }
+
     /// <summary>The regions of a query value (sorted, distinct; empty for every region or a refused value).</summary>
     public static ImmutableArray<string> Parse(string? query) => ParseScope(query).Scope.Regions;
 

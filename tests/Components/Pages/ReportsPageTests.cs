@@ -52,11 +52,12 @@ public sealed class ReportsPageTests : DashboardTestContext
     }
 
     [Fact]
-    public async Task Regions_in_the_address_that_the_scan_does_not_have_are_not_offered_for_the_report()
+    public async Task A_region_in_the_address_the_account_cannot_scan_is_refused_in_the_words_every_door_uses()
     {
         var page = await RenderAtAsync("/reports?regions=eu-west-1,mars-north-1");
 
-        Assert.Equal("api/reports/regions?format=pdf&regions=eu-west-1&period=last-month&metric=unblended",
+        Assert.Contains("Cannot scan region 'mars-north-1' (not a region of this account)", page.Find("[data-testid=scope-error]").TextContent);
+        Assert.Equal("api/reports/regions?format=pdf&period=last-month&metric=unblended",
             page.Find("[data-testid=download-report]").GetAttribute("href"));
     }
 

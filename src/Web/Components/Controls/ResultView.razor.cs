@@ -96,23 +96,9 @@ public sealed partial class ResultView : IDisposable
     }
 
     /// <summary>Checks the filter's regions against the account by the rule every door uses; the refusal, or null.</summary>
-    private async Task<string?> RefusalAsync(ImmutableArray<string> regions)
-    {
-        if (regions.IsDefaultOrEmpty)
-        {
-            return null;
-        }
-
-        try
-        {
-            await Compliance.PlanAsync(new ScanRequest(ScanScope.Everything.WithRegions(regions)), CancellationToken.None);
-            return null;
-        }
-        catch (InvalidRegionException ex)
-        {
-            return ex.Message;
-        }
-    }
+    private async Task<string?> RefusalAsync(ImmutableArray<string> regions) =>
+        regions.IsDefaultOrEmpty ? null
+            : (await RegionSelection.CheckAsync(Compliance, string.Join(',', regions), CancellationToken.None)).Error;
 
     private void Load()
     {

@@ -22,6 +22,7 @@ public sealed partial class Costs : IDisposable
     private bool _loading = true;
     private string? _error;
     private string? _queryError;
+    private string? _scopeError;
     private CostsView? _view;
     private ImmutableArray<string> _regions = [];
     private string _pendingPeriod = "";
@@ -95,9 +96,15 @@ public sealed partial class Costs : IDisposable
         _cts.Dispose();
         _cts = new CancellationTokenSource();
         var token = _cts.Token;
-        _regions = RegionSelection.Parse(RegionsQuery);
         _error = null;
         _queryError = null;
+        (var scope, _scopeError) = await RegionSelection.CheckAsync(Compliance, RegionsQuery, token);
+        _regions = scope.Regions;
+        if (_scopeError is not null)
+        {
+            _loading = false;
+            return;
+        }
 
         if (_latest is null)
         {

@@ -24,6 +24,9 @@ public sealed partial class Reports : IDisposable
     private string? _scanFailure;
     private bool _loading = true;
     private ImmutableArray<string> _initialRegions = [];
+
+    /// <summary>Why the address's region filter was refused (the rule every door uses), or null.</summary>
+    private string? _scopeError;
     private IReadOnlyCollection<string> _selectedRegions = [];
     private string _period = BillingPeriodPicker.LastMonth;
     private string? _periodError;
@@ -64,7 +67,8 @@ public sealed partial class Reports : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _initialRegions = RegionSelection.Parse(RegionsQuery);
+        (var scope, _scopeError) = await RegionSelection.CheckAsync(Compliance, RegionsQuery, _cts.Token);
+        _initialRegions = scope.Regions;
         _job = AwaitingScan.RunningJob(Compliance);
         (_latest, _scanFailure) = await AwaitingScan.LatestResultAsync(Compliance, _job, _cts.Token);
         _job = null;

@@ -15,6 +15,7 @@ public sealed partial class Violations
     public const string TypeQuery = "type", TagQuery = "tag", KindQuery = "kind", SeverityQuery = "severity", TextQuery = "q";
 
     private ImmutableArray<string> _regions = [];
+    private string? _scopeError;
     private ViolationFilter _filter = ViolationFilter.None;
 
     [Inject]
@@ -41,7 +42,9 @@ public sealed partial class Violations
     protected override void OnParametersSet()
     {
         // Keep the same instances while nothing changed, so the grid does not reload for nothing.
-        var regions = RegionSelection.Parse(RegionsValue);
+        var (scope, scopeError) = RegionSelection.ParseScope(RegionsValue);
+        _scopeError = scopeError;
+        var regions = scope.Regions;
         if (!regions.SequenceEqual(_regions))
         {
             _regions = regions;
