@@ -6,12 +6,16 @@ namespace FinOps.Aws.Live;
 /// <summary>Sorts an AWS error code and HTTP status into retry-worthy or not (PRODUCT.md §6).</summary>
 public static class AwsErrorClassifier
 {
+    /// <summary>
+    /// The AWS SDK's own throttling codes (RetryPolicy.ThrottlingErrorCodes, matched ignoring case as the SDK does), so the
+    /// signed JSON client retries what the SDK clients retry: Cost Explorer, for one, throttles with LimitExceededException.
+    /// </summary>
     private static readonly FrozenSet<string> ThrottlingCodes = new[]
     {
         "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottled", "RequestThrottledException",
-        "TooManyRequestsException", "RequestLimitExceeded", "SlowDown", "BandwidthLimitExceeded",
-        "ProvisionedThroughputExceededException", "EC2ThrottledException", "PriorRequestNotComplete",
-    }.ToFrozenSet(StringComparer.Ordinal);
+        "TooManyRequestsException", "RequestLimitExceeded", "LimitExceededException", "SlowDown", "BandwidthLimitExceeded",
+        "ProvisionedThroughputExceededException", "TransactionInProgressException", "EC2ThrottledException", "PriorRequestNotComplete",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> ServerSideCodes = new[]
     {

@@ -112,9 +112,10 @@ public static partial class AwsErrorMapping
             case SourceFailureKind.OptInRequired:
                 return new ResourceSourceException(kind,
                     $"Region {region} is not enabled for this account ({code} on {call.IamAction}).", inner: error);
+            case SourceFailureKind.Transient when AwsErrorClassifier.IsThrottling(error.ErrorCode):
+                return new ResourceSourceException(kind, $"{call.IamAction} in {region} was throttled by AWS ({code}) on every attempt.", inner: error);
             case SourceFailureKind.Transient:
-                return new ResourceSourceException(kind,
-                    $"{call.IamAction} in {region} failed with {code} (throttling or a service error) after retries.", inner: error);
+                return new ResourceSourceException(kind, $"{call.IamAction} in {region} failed with {code} (a service error) after retries.", inner: error);
             default:
                 return new ResourceSourceException(kind, $"{call.IamAction} in {region} failed with {code}.", inner: error);
         }

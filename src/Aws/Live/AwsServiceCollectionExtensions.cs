@@ -10,8 +10,8 @@ namespace FinOps.Aws.Live;
 public static class AwsServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <c>FinOps:Aws</c> (validated at start), and registers the shared credentials, the regional client
-    /// factory, the region catalogue, the inventory (regional and global), Cost Explorer, the STS account identity
+    /// Binds <c>FinOps:Aws</c> (validated at start), and registers the shared credentials, the HTTP transport, the
+    /// regional client factory, the region catalogue, the inventory (regional and global), Cost Explorer, the STS account identity
     /// and the start-up identity check.
     /// </summary>
     public static IServiceCollection AddAwsAccount(this IServiceCollection services, IConfiguration configuration)
@@ -26,6 +26,7 @@ public static class AwsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton(sp => new AccountCredentials(sp.GetRequiredService<IOptions<AwsOptions>>().Value));
+        services.TryAddSingleton(sp => new AwsHttpTransport(sp.GetRequiredService<IOptions<AwsOptions>>().Value));
         services.TryAddSingleton<RegionalClientFactory>();
         services.TryAddSingleton<StsAccountIdentity>();
         services.AddSingleton<IAccountIdentity>(sp => sp.GetRequiredService<StsAccountIdentity>());

@@ -13,7 +13,8 @@ namespace FinOps.Aws.Live;
 /// <summary>
 /// One client per (service, region), created on first use and reused for the application's lifetime, every one
 /// with the same configuration: standard retry mode, the configured retry count and timeouts, the shared
-/// credentials, and the service's endpoint override (with the region kept as the signing region).
+/// credentials, the service's endpoint override (with the region kept as the signing region), and connections of its
+/// own from the <see cref="AwsHttpTransport"/>.
 /// </summary>
 public sealed class RegionalClientFactory : IDisposable
 {
@@ -24,21 +25,23 @@ public sealed class RegionalClientFactory : IDisposable
     private readonly AwsOptions _options;
     private readonly AWSCredentials _credentials;
     private readonly TimeProvider _time;
+    private readonly AwsHttpTransport _transport;
     private volatile bool _disposed;
 
-    public RegionalClientFactory(IOptions<AwsOptions> options, AccountCredentials credentials, TimeProvider time)
-        : this(options?.Value!, (AWSCredentials)credentials, time)
+    public RegionalClientFactory(IOptions<AwsOptions> options, AccountCredentials credentials, TimeProvider time, AwsHttpTransport transport)
+        : this(options?.Value!, (AWSCredentials)credentials, time, transport)
     {
     }
 
-    /// <summary>A factory over any credentials (tests, embedding).</summary>
-    public RegionalClientFactory(AwsOptions options, AWSCredentials credentials, TimeProvider time)
+    /// <summary>A factory over any credentials (tests, embedding); by default over real connections.</summary>
+    public RegionalClientFactory(AwsOptions options, AWSCredentials credentials, TimeProvider time, AwsHttpTransport? transport = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(credentials);
         _options = options;
         _credentials = credentials;
         _time = time ?? TimeProvider.System;
+        _transport = transport ?? new AwsHttpTransport(options);
     }
 
     /// <summary>The region of account-wide calls.</summary>
@@ -70,12 +73,14 @@ public sealed class RegionalClientFactory : IDisposable
     /// <summary>The Resource Groups Tagging API of a region.</summary>
     public SignedJsonClient Tagging(string region) =>
         Get(AwsServiceKeys.Tagging, region, r => new SignedJsonClient(_credentials, AwsServiceKeys.Tagging, r,
-            _options.EndpointFor(AwsServiceKeys.Tagging) ?? DefaultEndpoint("tagging", r), _options, _time));
+            _options.EndpointFor(AwsServiceKeys.Tagging) ?? DefaultEndpoint("tagging", r), _options, _time,
+            _transport.CreateHandler(AwsServiceKeys.Tagging, r, allowAutoRedirect: false)));
 
     /// <summary>Cost Explorer (one endpoint, us-east-1).</summary>
     public SignedJsonClient CostExplorer() =>
         Get(AwsServiceKeys.CostExplorer, CostExplorerRegion, r => new SignedJsonClient(_credentials, AwsServiceKeys.CostExplorer, r,
-            _options.EndpointFor(AwsServiceKeys.CostExplorer) ?? DefaultEndpoint("ce", r), _options, _time));
+            _options.EndpointFor(AwsServiceKeys.CostExplorer) ?? DefaultEndpoint("ce", r), _options, _time,
+            _transport.CreateHandler(AwsServiceKeys.CostExplorer, r, allowAutoRedirect: false)));
 
     public void Dispose()
     {
@@ -99,6 +104,7 @@ public sealed class RegionalClientFactory : IDisposable
         config.MaxErrorRetry = _options.MaxRetries;
         config.Timeout = _options.RequestTimeout;
         config.ConnectTimeout = _options.ConnectTimeout;
+        config.HttpClientFactory = new SdkClientHttpClientFactory(_transport, service, region);
         var endpoint = _options.EndpointFor(service);
         if (endpoint is null)
         {

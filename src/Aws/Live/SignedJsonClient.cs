@@ -29,8 +29,9 @@ public sealed class SignedJsonClient : IDisposable
     /// <param name="endpoint">Where requests go.</param>
     /// <param name="options">Timeouts and retries.</param>
     /// <param name="time">Clock of the back-off delays.</param>
+    /// <param name="transport">The connections (owned by the client); by default the <see cref="AwsHttpTransport"/>'s.</param>
     public SignedJsonClient(AWSCredentials credentials, string signingService, string signingRegion, Uri endpoint,
-        AwsOptions options, TimeProvider time)
+        AwsOptions options, TimeProvider time, HttpMessageHandler? transport = null)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(endpoint);
@@ -40,12 +41,7 @@ public sealed class SignedJsonClient : IDisposable
         Endpoint = endpoint;
         _options = options;
         _time = time ?? TimeProvider.System;
-        var transport = new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            ConnectTimeout = options.ConnectTimeout,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        };
+        transport ??= new AwsHttpTransport(options).CreateHandler(signingService, signingRegion, allowAutoRedirect: false);
         var signer = new SigV4SigningHandler(credentials, RegionEndpoint.GetBySystemName(signingRegion), signingService, transport);
         // Timeouts are per attempt (below), never for the whole call with its retries.
         _http = new HttpClient(signer, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };

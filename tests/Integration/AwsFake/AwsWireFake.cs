@@ -19,7 +19,7 @@ namespace FinOps.Tests.Integration.AwsFake;
 /// for the Tagging API, Cost Explorer, DynamoDB and KMS), for many regions at once: each request is routed by the
 /// region and service of its SigV4 credential scope, and its signature is recomputed with the test secret — a
 /// request that does not verify is refused with 403 SignatureDoesNotMatch. Pagination uses real opaque tokens,
-/// and faults can be scripted per region and operation.
+/// and faults (service errors, stalls, reset connections, garbled status lines) can be scripted per region and operation.
 /// </summary>
 public sealed class AwsWireFake : IAsyncDisposable
 {
@@ -61,7 +61,7 @@ public sealed class AwsWireFake : IAsyncDisposable
         var fake = new AwsWireFake(account ?? FakeAccountSeed.Create(), secret);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0, listen => listen.Use(StatusLineGarbler.Wrap)));
         var app = builder.Build();
         app.Run(fake.HandleAsync);
         await app.StartAsync();
@@ -116,10 +116,22 @@ public sealed class AwsWireFake : IAsyncDisposable
                 _stallStarted.TrySetResult();
                 using var stalled = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _shutdown.Token);
                 await Task.Delay(Timeout.Infinite, stalled.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                // Never an answer, not even the empty 200 returning would send to a client still waiting at shutdown.
+                context.Abort();
                 return;
             }
 
-            if (fault is { } scripted)
+            if (fault == FaultKind.ResetConnection)
+            {
+                context.Abort();
+                return;
+            }
+
+            if (fault == FaultKind.GarbledStatusLine)
+            {
+                StatusLineGarbler.GarbleNextAnswer(context);
+            }
+            else if (fault is { } scripted)
             {
                 throw FaultError(service, call.Operation, scripted);
             }
@@ -205,6 +217,8 @@ public sealed class AwsWireFake : IAsyncDisposable
             (FaultKind.Throttle, "ec2") => new FakeAwsException("RequestLimitExceeded", "Request limit exceeded.", 503),
             (FaultKind.Throttle, "s3") => new FakeAwsException("SlowDown", "Please reduce your request rate.", 503),
             (FaultKind.Throttle, "sts") => new FakeAwsException("Throttling", "Rate exceeded", 400),
+            // Cost Explorer throttles with its own code, not ThrottlingException.
+            (FaultKind.Throttle, "ce") => new FakeAwsException("LimitExceededException", "You have exceeded the rate limit.", 400),
             (FaultKind.Throttle, _) => new FakeAwsException("ThrottlingException", "Rate exceeded", 400),
             (FaultKind.ServerError, _) => new FakeAwsException("InternalError", "We encountered an internal error. Please try again.", 500),
             (FaultKind.AccessDenied, "ec2") => new FakeAwsException("UnauthorizedOperation", "You are not authorized to perform this operation.", 403),

@@ -3,7 +3,7 @@ namespace FinOps.Tests.Integration.AwsFake;
 /// <summary>A failure the fake can answer a call with.</summary>
 public enum FaultKind
 {
-    /// <summary>The service's throttling error (RequestLimitExceeded, SlowDown, ThrottlingException, …).</summary>
+    /// <summary>The service's throttling error (RequestLimitExceeded, SlowDown, LimitExceededException, ThrottlingException, …).</summary>
     Throttle,
     /// <summary>HTTP 500 InternalError.</summary>
     ServerError,
@@ -13,4 +13,8 @@ public enum FaultKind
     AccessDenied,
     /// <summary>OptInRequired.</summary>
     OptInRequired,
+    /// <summary>The connection is reset before any answer.</summary>
+    ResetConnection,
+    /// <summary>The right answer under a status line no client can parse (<c>HTTP/1.1 2x0 OK</c>), as from a broken proxy.</summary>
+    GarbledStatusLine,
 }

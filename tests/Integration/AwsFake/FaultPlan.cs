@@ -31,6 +31,10 @@ public sealed class FaultPlan
 
     public FaultPlan StallAlways() => Always(FaultKind.Stall);
 
+    public FaultPlan ResetConnection(int times) => Enqueue(FaultKind.ResetConnection, times);
+
+    public FaultPlan GarbleStatusLine(int times) => Enqueue(FaultKind.GarbledStatusLine, times);
+
     public FaultPlan DenyAccess() => Always(FaultKind.AccessDenied);
 
     public FaultPlan RequireOptIn() => Always(FaultKind.OptInRequired);

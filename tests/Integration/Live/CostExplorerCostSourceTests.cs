@@ -1,5 +1,7 @@
 using System.Text.Json;
 using FinOps.Domain.Costs;
+using FinOps.Domain.Ports;
+using FinOps.Tests.Integration.AwsFake;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FinOps.Tests.Integration.Live;
@@ -154,4 +156,40 @@ public sealed class CostExplorerCostSourceTests
         Assert.All(all, s => Assert.Same(all[0], s));
         Assert.Equal(5 + 4 + 3, aws.Fake.Of("ce", "GetCostAndUsage").Count);
     }
+
+    [Fact]
+    public async Task A_request_cost_explorer_throttles_with_limit_exceeded_is_retried_and_the_refresh_succeeds()
+    {
+        await using var aws = await LiveAwsHarness.StartAsync();
+        aws.Fake.Faults.For(RegionalCostExplorer, "GetCostAndUsage").Throttle(2);
+
+        var snapshot = await aws.Costs.GetCostsAsync(TwoMonths, CancellationToken.None);
+
+        Assert.Equal(6, snapshot.Lines.Length);
+        Assert.Equal(2, snapshot.UntaggedByTagKey.Length);
+        var requests = aws.Fake.Of("ce", "GetCostAndUsage");
+        // The first page took three attempts (two throttled), every other page one: 12 pages in all.
+        Assert.Equal([FaultKind.Throttle, FaultKind.Throttle, null], requests.Take(3).Select(r => r.Fault));
+        Assert.Equal(["attempt=1; max=4", "attempt=2; max=4", "attempt=3; max=4"], requests.Take(3).Select(r => r.Attempt));
+        Assert.Equal(12 + 2, requests.Count);
+        Assert.Equal(requests[0].Parameters, requests[2].Parameters);
+    }
+
+    [Fact]
+    public async Task Cost_explorer_throttling_that_outlasts_the_retries_is_reported_as_throttling()
+    {
+        await using var aws = await LiveAwsHarness.StartAsync(o => o.MaxRetries = 2);
+        aws.Fake.Faults.For(RegionalCostExplorer, "GetCostAndUsage").Throttle(1_000);
+
+        var failure = await Assert.ThrowsAsync<ResourceSourceException>(() => aws.Costs.GetCostsAsync(TwoMonths, CancellationToken.None));
+
+        Assert.Equal(SourceFailureKind.Transient, failure.Kind);
+        Assert.Equal(
+            "ce:GetCostAndUsage in us-east-1 was throttled by AWS (LimitExceededException) on every attempt.",
+            failure.Message);
+        // The first request and its two retries, no more.
+        Assert.Equal(3, aws.Fake.Of("ce", "GetCostAndUsage").Count);
+    }
+
+    private const string RegionalCostExplorer = "us-east-1";
 }

@@ -9,13 +9,13 @@ namespace FinOps.Tests.Integration.Live;
 /// <summary>The live adapters wired to a running <see cref="AwsWireFake"/> through endpoint overrides only.</summary>
 public sealed class LiveAwsHarness : IAsyncDisposable
 {
-    private LiveAwsHarness(AwsWireFake fake, AwsOptions options, TimeProvider time)
+    private LiveAwsHarness(AwsWireFake fake, AwsOptions options, TimeProvider time, AwsHttpTransport? transport)
     {
         Fake = fake;
         Options = options;
         Credentials = new AccountCredentials(options);
         // Real time for retry back-off (a fake clock would hold every retry); the given clock for billing days.
-        Clients = new RegionalClientFactory(options, Credentials, TimeProvider.System);
+        Clients = new RegionalClientFactory(options, Credentials, TimeProvider.System, transport);
         Identity = new StsAccountIdentity(Clients);
         Regions = new Ec2RegionCatalogue(Clients);
         Inventory = new AwsInventorySource(Clients, Identity, Microsoft.Extensions.Options.Options.Create(options));
@@ -31,14 +31,16 @@ public sealed class LiveAwsHarness : IAsyncDisposable
     public AwsInventorySource Inventory { get; }
     public CostExplorerCostSource Costs { get; }
 
-    /// <summary>Starts a fake and points every service's endpoint at it.</summary>
-    public static async Task<LiveAwsHarness> StartAsync(Action<AwsOptions>? configure = null, TimeProvider? time = null, FakeAccount? account = null)
+    /// <summary>Starts a fake and points every service's endpoint at it (through <paramref name="transport"/>'s connections when given).</summary>
+    public static async Task<LiveAwsHarness> StartAsync(Action<AwsOptions>? configure = null, TimeProvider? time = null, FakeAccount? account = null,
+        Func<AwsOptions, AwsHttpTransport>? transport = null)
     {
         AwsTestEnvironment.Configure();
         var fake = await AwsWireFake.StartAsync(account);
         var options = OptionsFor(fake);
         configure?.Invoke(options);
-        return new LiveAwsHarness(fake, options, time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 5, 10, 0, 0, TimeSpan.Zero)));
+        return new LiveAwsHarness(fake, options, time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 5, 10, 0, 0, TimeSpan.Zero)),
+            transport?.Invoke(options));
     }
 
     /// <summary>Settings that point every service at the fake, with short timeouts and fast retries.</summary>

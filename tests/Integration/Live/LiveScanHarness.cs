@@ -35,8 +35,10 @@ public sealed class LiveScanHarness : IAsyncDisposable
     /// <summary>
     /// Starts a fake and builds the graph. Defaults: every endpoint at the fake, 1 s per HTTP attempt, 5 s per region,
     /// 3 SDK retries and 3 scanner retries with 1 ms scanner back-off; <paramref name="settings"/> override them.
+    /// <paramref name="transport"/> replaces the real connections (e.g. with a <see cref="BreakingTransport"/>).
     /// </summary>
-    public static async Task<LiveScanHarness> StartAsync(IDictionary<string, string?>? settings = null, FakeAccount? account = null)
+    public static async Task<LiveScanHarness> StartAsync(IDictionary<string, string?>? settings = null, FakeAccount? account = null,
+        Func<AwsOptions, AwsHttpTransport>? transport = null)
     {
         AwsTestEnvironment.Configure();
         var fake = await AwsWireFake.StartAsync(account);
@@ -47,8 +49,13 @@ public sealed class LiveScanHarness : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
-        var services = new ServiceCollection()
-            .AddLogging()
+        var services = new ServiceCollection().AddLogging();
+        if (transport is not null)
+        {
+            services.AddSingleton(sp => transport(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AwsOptions>>().Value));
+        }
+
+        services
             .AddAwsAccount(configuration)
             .AddFinOpsScanning(configuration)
             .AddSingleton<IPolicyStore>(new FixedPolicyStore(FixedPolicyStore.EnvironmentAndOwner));

@@ -13,6 +13,9 @@ public sealed class AwsErrorMappingTests
     [InlineData("RequestLimitExceeded", 503, SourceFailureKind.Transient)]
     [InlineData("SlowDown", 503, SourceFailureKind.Transient)]
     [InlineData("TooManyRequestsException", 429, SourceFailureKind.Transient)]
+    [InlineData("LimitExceededException", 400, SourceFailureKind.Transient)]
+    [InlineData("TransactionInProgressException", 400, SourceFailureKind.Transient)]
+    [InlineData("throttlingexception", 400, SourceFailureKind.Transient)]
     [InlineData("InternalError", 500, SourceFailureKind.Transient)]
     [InlineData("Whatever", 502, SourceFailureKind.Transient)]
     [InlineData(null, 503, SourceFailureKind.Transient)]
@@ -53,6 +56,28 @@ public sealed class AwsErrorMappingTests
 
         Assert.Equal("s3:ListAllMyBuckets", mapped.MissingPermission);
         Assert.DoesNotContain("123456789012", mapped.Message);
+    }
+
+    [Fact]
+    public void Throttling_after_retries_says_aws_throttled_the_call()
+    {
+        var mapped = AwsErrorMapping.Translate(Service("LimitExceededException", HttpStatusCode.BadRequest, "You have exceeded the rate limit."),
+            AwsCalls.GetCostAndUsage, "us-east-1", CancellationToken.None)!;
+
+        Assert.Equal(SourceFailureKind.Transient, mapped.Kind);
+        Assert.Equal(
+            "ce:GetCostAndUsage in us-east-1 was throttled by AWS (LimitExceededException) on every attempt.",
+            mapped.Message);
+    }
+
+    [Fact]
+    public void A_service_error_after_retries_names_the_code()
+    {
+        var mapped = AwsErrorMapping.Translate(Service("InternalError", HttpStatusCode.InternalServerError, "oops"),
+            AwsCalls.DescribeInstances, "eu-west-1", CancellationToken.None)!;
+
+        Assert.Equal(SourceFailureKind.Transient, mapped.Kind);
+        Assert.Equal("ec2:DescribeInstances in eu-west-1 failed with InternalError (a service error) after retries.", mapped.Message);
     }
 
     [Fact]
