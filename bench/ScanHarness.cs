@@ -450,7 +450,7 @@ public static class ScanHarness
 
         var now = DateTimeOffset.UtcNow;
         var period = BillingPeriod.LastCompleteMonth(DateOnly.FromDateTime(now.UtcDateTime));
-        var costs = await workload.Costs.GetCostsAsync(new CostQuery(period, CostMetric.Unblended, [.. policy.RequiredTags.Select(t => t.Key)]), ct)
+        var costs = await workload.Costs.GetCostsAsync(CostQuery.ForPolicy(period, CostMetric.Unblended, policy), ct)
             .ConfigureAwait(false);
         var coverage = types.Select(t => new TypeCoverage(t.Name, workload.Sources.CoverageOf(t))).ToImmutableArray();
         return new ScanOutcome("bench-aggregate", EveryType, "bench", now.AddMinutes(-1), now,

@@ -13,7 +13,8 @@ namespace FinOps.Aws.Live;
 /// <summary>
 /// Spend from Cost Explorer GetCostAndUsage (us-east-1, signed for <c>ce</c>): MONTHLY over the period grouped by
 /// SERVICE and REGION, and per required tag key the untagged bucket per region (GroupBy TAG and REGION, tag value
-/// <c>key$</c>), every page.
+/// <c>key$</c>) filtered on the SERVICE dimension to the key's scope, every page. Cost Explorer groups by at most two
+/// dimensions, so each key needs requests of its own; a key whose types generate no cost needs none.
 /// Each request costs the account USD 0.01, so answers are kept per query for the billing day (UTC) and the number
 /// of requests a refresh will make is known, and logged, before it is made.
 /// </summary>
@@ -39,7 +40,7 @@ public sealed partial class CostExplorerCostSource(RegionalClientFactory clients
         }
 
         // One page per grouping at least; the same query's last refresh knows how many pages it really took.
-        return _lastRequestCounts.TryGetValue(query, out var known) ? known : 1 + query.UntaggedTagKeys.Length;
+        return _lastRequestCounts.TryGetValue(query, out var known) ? known : 1 + MeasuredScopes(query).Count();
     }
 
     public async Task<CostSnapshot> GetCostsAsync(CostQuery query, CancellationToken cancellationToken)
@@ -65,9 +66,11 @@ public sealed partial class CostExplorerCostSource(RegionalClientFactory clients
             var requests = 0;
             var lines = await ServiceRegionLinesAsync(query, () => requests++, cancellationToken).ConfigureAwait(false);
             var untagged = ImmutableArray.CreateBuilder<UntaggedSpend>();
-            foreach (var key in query.UntaggedTagKeys)
+            foreach (var scope in query.Untagged.IsDefault ? [] : query.Untagged)
             {
-                untagged.Add(await UntaggedSpendAsync(query, key, () => requests++, cancellationToken).ConfigureAwait(false));
+                untagged.Add(scope.MeasuresNothing
+                    ? UntaggedSpend.PerRegion(scope, [])
+                    : await UntaggedSpendAsync(query, scope, () => requests++, cancellationToken).ConfigureAwait(false));
             }
 
             var snapshot = new CostSnapshot(query.Period, query.Metric, lines, new Dictionary<string, long>(), untagged.ToImmutable(),
@@ -94,9 +97,36 @@ public sealed partial class CostExplorerCostSource(RegionalClientFactory clients
             ? ResourceCatalogue.GlobalRegion
             : costExplorerRegion;
 
+    /// <summary>
+    /// The Cost Explorer filter (an Expression) that narrows spend to a scope: its services, or every service but the
+    /// untaggable ones.
+    /// </summary>
+    public static JsonObject ServiceFilter(UntaggedSpendScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (scope.MeasuresNothing)
+        {
+            throw new ArgumentException($"'{scope.TagKey}' has no services to measure: a SERVICE filter names at least one.", nameof(scope));
+        }
+
+        var services = scope.CoversEveryTaggableService ? UntaggedSpendScope.UntaggableServices : scope.Services;
+        var dimension = new JsonObject
+        {
+            ["Dimensions"] = new JsonObject
+            {
+                ["Key"] = "SERVICE",
+                ["Values"] = new JsonArray([.. services.Select(s => (JsonNode)JsonValue.Create(s))]),
+            },
+        };
+        return scope.CoversEveryTaggableService ? new JsonObject { ["Not"] = dimension } : dimension;
+    }
+
+    private static IEnumerable<UntaggedSpendScope> MeasuredScopes(CostQuery query) =>
+        query.Untagged.IsDefault ? [] : query.Untagged.Where(s => !s.MeasuresNothing);
+
     private async Task<ImmutableArray<CostLine>> ServiceRegionLinesAsync(CostQuery query, Action counted, CancellationToken cancellationToken)
     {
-        var sums = await SumByRegionAsync(query, ("DIMENSION", "SERVICE"), static _ => true, counted, cancellationToken).ConfigureAwait(false);
+        var sums = await SumByRegionAsync(query, ("DIMENSION", "SERVICE"), null, static _ => true, counted, cancellationToken).ConfigureAwait(false);
         return
         [
             .. sums.Select(s => new CostLine(s.Key.First, s.Key.Region, ToCents(s.Value)))
@@ -107,26 +137,27 @@ public sealed partial class CostExplorerCostSource(RegionalClientFactory clients
     }
 
     /// <summary>
-    /// One grouping per key, by TAG and REGION (Cost Explorer allows two): group keys look like <c>["Owner$", "eu-west-1"]</c>,
-    /// where <c>key$</c> with nothing after the <c>$</c> is the untagged bucket.
+    /// One grouping per key, by TAG and REGION (Cost Explorer allows two), filtered to the key's services: group keys
+    /// look like <c>["Owner$", "eu-west-1"]</c>, where <c>key$</c> with nothing after the <c>$</c> is the untagged bucket.
     /// </summary>
-    private async Task<UntaggedSpend> UntaggedSpendAsync(CostQuery query, string tagKey, Action counted, CancellationToken cancellationToken)
+    private async Task<UntaggedSpend> UntaggedSpendAsync(CostQuery query, UntaggedSpendScope scope, Action counted, CancellationToken cancellationToken)
     {
-        var untaggedBucket = tagKey + "$";
-        var sums = await SumByRegionAsync(query, ("TAG", tagKey), bucket => bucket == untaggedBucket, counted, cancellationToken)
-            .ConfigureAwait(false);
-        return UntaggedSpend.PerRegion(tagKey, sums.Select(s => (s.Key.Region, ToCents(s.Value))));
+        var untaggedBucket = scope.TagKey + "$";
+        var sums = await SumByRegionAsync(query, ("TAG", scope.TagKey), ServiceFilter(scope), bucket => bucket == untaggedBucket, counted,
+            cancellationToken).ConfigureAwait(false);
+        return UntaggedSpend.PerRegion(scope, sums.Select(s => (s.Key.Region, ToCents(s.Value))));
     }
 
     /// <summary>
     /// Amounts grouped by <paramref name="first"/> and REGION, summed over every page and month (so a multi-month period
-    /// rounds once per group); groups whose first key <paramref name="keep"/> rejects are skipped.
+    /// rounds once per group), narrowed by <paramref name="filter"/> when given; groups whose first key
+    /// <paramref name="keep"/> rejects are skipped.
     /// </summary>
     private async Task<Dictionary<(string First, string Region), decimal>> SumByRegionAsync(CostQuery query, (string Type, string Key) first,
-        Func<string, bool> keep, Action counted, CancellationToken cancellationToken)
+        JsonObject? filter, Func<string, bool> keep, Action counted, CancellationToken cancellationToken)
     {
         var sums = new Dictionary<(string First, string Region), decimal>();
-        await foreach (var group in GroupsAsync(query, [first, ("DIMENSION", "REGION")], counted, cancellationToken).ConfigureAwait(false))
+        await foreach (var group in GroupsAsync(query, [first, ("DIMENSION", "REGION")], filter, counted, cancellationToken).ConfigureAwait(false))
         {
             if (group.Keys.Count >= 2 && keep(group.Keys[0]))
             {
@@ -138,7 +169,7 @@ public sealed partial class CostExplorerCostSource(RegionalClientFactory clients
         return sums;
     }
 
-    private async IAsyncEnumerable<CostGroup> GroupsAsync(CostQuery query, (string Type, string Key)[] groupBy, Action counted,
+    private async IAsyncEnumerable<CostGroup> GroupsAsync(CostQuery query, (string Type, string Key)[] groupBy, JsonObject? filter, Action counted,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var client = clients.CostExplorer();
@@ -157,6 +188,12 @@ public sealed partial class CostExplorerCostSource(RegionalClientFactory clients
                 ["Metrics"] = new JsonArray(metric),
                 ["GroupBy"] = new JsonArray([.. groupBy.Select(g => (JsonNode)new JsonObject { ["Type"] = g.Type, ["Key"] = g.Key })]),
             };
+            if (filter is not null)
+            {
+                // Every page repeats the same filter: a token is only valid for the request that issued it.
+                body["Filter"] = filter.DeepClone();
+            }
+
             if (token is not null)
             {
                 body["NextPageToken"] = token;

@@ -8,8 +8,8 @@ namespace FinOps.Aws.Sample;
 /// The sample account's bill for a period: one line per SERVICE × REGION that is exactly the sum of the measured
 /// costs of the resources billed under it, plus untaggable spend (tax, support, data transfer) and services without
 /// scanned resources (CloudWatch, Config). Untagged spend per tag key is measured from the resources (Cost Explorer
-/// semantics: the exact key absent or empty), per region of the lines they are billed under. Free to query, so no
-/// request is ever counted.
+/// semantics: the exact key absent or empty), per region of the lines they are billed under, over the services of
+/// the key's scope only (as Cost Explorer's SERVICE filter narrows it). Free to query, so no request is ever counted.
 /// </summary>
 public sealed class SampleCostSource(SampleAccount account) : ICostSource
 {
@@ -66,7 +66,7 @@ public sealed class SampleCostSource(SampleAccount account) : ICostSource
             query.Metric,
             [.. lines],
             new MeasuredCostTable(data, cents),
-            Untagged(data, cents, query.UntaggedTagKeys),
+            Untagged(data, cents, query.Untagged),
             account.TimeProvider.GetUtcNow(),
             SourceLabel);
     }
@@ -75,29 +75,37 @@ public sealed class SampleCostSource(SampleAccount account) : ICostSource
     public int EstimateRequestCount(CostQuery query) => 0;
 
     /// <summary>
-    /// Per key and region, the spend of resources whose line lies in that region and that carry no value for the key:
-    /// the regions add up to the account's figure and never exceed the region's lines.
+    /// Per key and region, the spend of resources that carry no value for the key and are billed under a line of
+    /// one of the key's services (its scope, as Cost Explorer's SERVICE filter narrows it) in that region: the regions
+    /// add up to the account's figure and never exceed the region's lines of those services.
     /// </summary>
-    private static ImmutableArray<UntaggedSpend> Untagged(SampleAccountData data, long[] cents, ImmutableArray<string> keys)
+    private static ImmutableArray<UntaggedSpend> Untagged(SampleAccountData data, long[] cents, ImmutableArray<UntaggedSpendScope> scopes)
     {
-        if (keys.IsDefaultOrEmpty)
+        if (scopes.IsDefaultOrEmpty)
         {
             return [];
         }
 
         var result = ImmutableArray.CreateBuilder<UntaggedSpend>();
-        foreach (var key in keys.Distinct(StringComparer.Ordinal))
+        foreach (var scope in scopes.DistinctBy(s => s.TagKey, StringComparer.Ordinal))
         {
+            var covered = new bool[data.LineKeys.Length];
+            for (var l = 0; l < covered.Length; l++)
+            {
+                covered[l] = scope.Covers(data.LineKeys[l].Service);
+            }
+
             var byLine = new long[data.LineKeys.Length];
             for (var i = 0; i < data.Costed.Length; i++)
             {
-                if (string.IsNullOrEmpty(data.Costed[i].TagValue(key)))
+                var line = data.LineOf[i];
+                if (covered[line] && string.IsNullOrEmpty(data.Costed[i].TagValue(scope.TagKey)))
                 {
-                    byLine[data.LineOf[i]] += cents[i];
+                    byLine[line] += cents[i];
                 }
             }
 
-            result.Add(UntaggedSpend.PerRegion(key, byLine.Select((amount, line) => (data.LineKeys[line].Region, amount))));
+            result.Add(UntaggedSpend.PerRegion(scope, byLine.Select((amount, line) => (data.LineKeys[line].Region, amount))));
         }
 
         return result.ToImmutable();

@@ -86,7 +86,6 @@ public sealed class CostAttributionService(ICostSource costSource, TimeProvider 
             return null;
         }
 
-        var keys = result.Policy.RequiredTags.Select(t => t.Key).Distinct(StringComparer.Ordinal).ToImmutableArray();
-        return new CostQuery(wantedPeriod, wantedMetric, keys);
+        return CostQuery.ForPolicy(wantedPeriod, wantedMetric, result.Policy);
     }
 }

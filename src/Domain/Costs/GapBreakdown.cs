@@ -276,7 +276,7 @@ internal static class GapBreakdown
             var forKey = measured.IsDefault ? null : measured.FirstOrDefault(m => string.Equals(m.TagKey, key, StringComparison.Ordinal));
             var accountWide = filtered && forKey is { IsPerRegion: false };
             return new TagKeySpend(key, mix.Resources, fromResources, MeasuredUntagged(key, forKey, inView, scope, accountWide, context),
-                MeasuredAccountWide: accountWide);
+                MeasuredAccountWide: accountWide, MeasuredOver: forKey?.Scope);
         })];
     }
 
@@ -303,15 +303,22 @@ internal static class GapBreakdown
                 $"{context.Source} does not measure untagged spend per tag key; only the figure from scanned resources is available.");
         }
 
+        if (measured.Scope.MeasuresNothing)
+        {
+            return new CostFigure(0, FigureProvenance.None, measured.Scope.Description);
+        }
+
+        // A service counts whole: spend of other types billed under the same services is in the bucket too.
+        var covers = $" {measured.Scope.Description} Unlike the scan's figure it includes spend under those services that no resource the key applies to carries.";
         if (measured.IsPerRegion)
         {
             return new CostFigure(measured.In(inView), FigureProvenance.Measured,
-                $"Spend {scope} carrying no value for '{key}', as {context.Source} measures it (GROUP BY TAG and REGION, empty bucket) for {context.Period}; unlike the scan's figure it includes spend no resource can carry.");
+                $"Spend {scope} carrying no value for '{key}', as {context.Source} measures it (GROUP BY TAG and REGION, empty bucket) for {context.Period}.{covers}");
         }
 
         var narrowed = accountWideUnderFilter ? "; the source does not break it down by region, so it is account-wide: not narrowed to the selected regions" : "";
         return new CostFigure(measured.AccountCents, FigureProvenance.Measured,
-            $"Spend of the whole account carrying no value for '{key}', as {context.Source} measures it (GROUP BY TAG, empty bucket) for {context.Period}{narrowed}.");
+            $"Spend of the whole account carrying no value for '{key}', as {context.Source} measures it (GROUP BY TAG, empty bucket) for {context.Period}{narrowed}.{covers}");
     }
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";

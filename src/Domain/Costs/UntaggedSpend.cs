@@ -4,20 +4,24 @@ namespace FinOps.Domain.Costs;
 
 /// <summary>
 /// Spend that carries no value for one tag key, as the cost source measures it (Cost Explorer GroupBy TAG, empty
-/// bucket): per region where the source breaks it down (so a region filter can narrow it like every other figure),
-/// otherwise one figure for the whole account. Build it with <see cref="PerRegion"/> or <see cref="AccountWide"/>.
+/// bucket) over the services of its <see cref="Scope"/>: per region where the source breaks it down (so a region
+/// filter can narrow it like every other figure), otherwise one figure for the whole account. Build it with
+/// <see cref="PerRegion"/> or <see cref="AccountWide"/>.
 /// </summary>
 public sealed record UntaggedSpend
 {
-    private UntaggedSpend(string tagKey, long accountCents, ImmutableSortedDictionary<string, long>? centsByRegion)
+    private UntaggedSpend(UntaggedSpendScope scope, long accountCents, ImmutableSortedDictionary<string, long>? centsByRegion)
     {
-        TagKey = tagKey;
+        Scope = scope;
         AccountCents = accountCents;
         CentsByRegion = centsByRegion;
     }
 
     /// <summary>The tag key.</summary>
-    public string TagKey { get; }
+    public string TagKey => Scope.TagKey;
+
+    /// <summary>The spend the figure covers: the services it was measured over.</summary>
+    public UntaggedSpendScope Scope { get; }
 
     /// <summary>The whole account's untagged spend in cents (the sum of <see cref="CentsByRegion"/> when broken down).</summary>
     public long AccountCents { get; }
@@ -32,9 +36,9 @@ public sealed record UntaggedSpend
     public bool IsPerRegion => CentsByRegion is not null;
 
     /// <summary>A key's untagged spend broken down by region; amounts of the same region add up.</summary>
-    public static UntaggedSpend PerRegion(string tagKey, IEnumerable<(string Region, long Cents)> amounts)
+    public static UntaggedSpend PerRegion(UntaggedSpendScope scope, IEnumerable<(string Region, long Cents)> amounts)
     {
-        ArgumentException.ThrowIfNullOrEmpty(tagKey);
+        ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(amounts);
         var byRegion = ImmutableSortedDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
         foreach (var (region, cents) in amounts)
@@ -47,14 +51,14 @@ public sealed record UntaggedSpend
             byRegion.Remove(empty);
         }
 
-        return new UntaggedSpend(tagKey, byRegion.Values.Sum(), byRegion.ToImmutable());
+        return new UntaggedSpend(scope, byRegion.Values.Sum(), byRegion.ToImmutable());
     }
 
     /// <summary>A key's untagged spend from a source that only measures the whole account.</summary>
-    public static UntaggedSpend AccountWide(string tagKey, long cents)
+    public static UntaggedSpend AccountWide(UntaggedSpendScope scope, long cents)
     {
-        ArgumentException.ThrowIfNullOrEmpty(tagKey);
-        return new UntaggedSpend(tagKey, cents, null);
+        ArgumentNullException.ThrowIfNull(scope);
+        return new UntaggedSpend(scope, cents, null);
     }
 
     /// <summary>The untagged spend of the regions <paramref name="inView"/> admits; only for a per-region figure.</summary>
@@ -79,13 +83,13 @@ public sealed record UntaggedSpend
     }
 
     public bool Equals(UntaggedSpend? other) =>
-        other is not null && TagKey == other.TagKey && AccountCents == other.AccountCents
+        other is not null && Scope == other.Scope && AccountCents == other.AccountCents
         && (CentsByRegion is null ? other.CentsByRegion is null : other.CentsByRegion is not null && CentsByRegion.SequenceEqual(other.CentsByRegion));
 
     public override int GetHashCode() => HashCode.Combine(TagKey, AccountCents, CentsByRegion?.Count ?? -1);
 
-    /// <summary>For test failures and logs: the key, the total and the regions.</summary>
+    /// <summary>For test failures and logs: the key and its services, the total and the regions.</summary>
     public override string ToString() => CentsByRegion is null
-        ? $"{TagKey}: {AccountCents} (account-wide)"
-        : $"{TagKey}: {AccountCents} ({string.Join(", ", CentsByRegion.Select(r => $"{r.Key}={r.Value}"))})";
+        ? $"{Scope}: {AccountCents} (account-wide)"
+        : $"{Scope}: {AccountCents} ({string.Join(", ", CentsByRegion.Select(r => $"{r.Key}={r.Value}"))})";
 }

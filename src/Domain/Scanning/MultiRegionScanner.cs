@@ -311,7 +311,7 @@ public sealed partial class MultiRegionScanner(
         CancellationToken cancellationToken)
     {
         var period = BillingPeriod.LastCompleteMonth(DateOnly.FromDateTime(now.UtcDateTime));
-        var query = new CostQuery(period, CostMetric.Unblended, [.. policy.RequiredTags.Select(t => t.Key)]);
+        var query = CostQuery.ForPolicy(period, CostMetric.Unblended, policy);
 
         // Spend gets the same time as a region: a hanging cost source must not hold the whole result back.
         var limit = TimeSpan.FromSeconds(_options.RegionScanTimeoutSeconds);

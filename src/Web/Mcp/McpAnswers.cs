@@ -173,7 +173,9 @@ public static class McpAnswers
         ArgumentNullException.ThrowIfNull(report);
         return new AttributionGapAnswer(result.ScanId, report.AsOf, report.CostsAsOf, report.CostSource, Period(report.Period),
             report.Metric.ToWire(), report.GroupBy.ToWire(), report.Regions, GapRow(report.Overall), [.. report.Rows.Select(GapRow)],
-            [.. report.UntaggedByTagKey.Select(t => new TagKeySpendAnswer(t.TagKey, t.ResourcesWithout, Money(t.FromResources), Money(t.Measured), t.MeasuredAccountWide))],
+            [.. report.UntaggedByTagKey.Select(t => new TagKeySpendAnswer(t.TagKey, t.ResourcesWithout, Money(t.FromResources), Money(t.Measured),
+                t.MeasuredAccountWide, t.MeasuredOver?.Description,
+                t.MeasuredOver is { CoversEveryTaggableService: false } over ? over.Services : null))],
             new FixPlanAnswer(Closure(report.FixPlan.Overall), [.. report.FixPlan.Regions.Select(Closure)]),
             new DataQualityAnswer(ReportFormat.Status(report.DataQuality), report.Notes, [.. result.DataQuality.TaggedOnlyTypes]),
             result.PolicyHash);

@@ -18,7 +18,7 @@ public sealed class AccountWideCostSource(ICostSource inner) : ICostSource
     public async Task<CostSnapshot> GetCostsAsync(CostQuery query, CancellationToken cancellationToken)
     {
         var snapshot = await inner.GetCostsAsync(query, cancellationToken).ConfigureAwait(false);
-        return snapshot with { UntaggedByTagKey = [.. snapshot.UntaggedByTagKey.Select(u => UntaggedSpend.AccountWide(u.TagKey, u.AccountCents))] };
+        return snapshot with { UntaggedByTagKey = [.. snapshot.UntaggedByTagKey.Select(u => UntaggedSpend.AccountWide(u.Scope, u.AccountCents))] };
     }
 
     public int EstimateRequestCount(CostQuery query) => inner.EstimateRequestCount(query);

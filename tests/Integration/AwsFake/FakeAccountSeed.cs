@@ -106,30 +106,42 @@ public static class FakeAccountSeed
         {
             account.ServiceRegionCosts.AddRange(
             [
-                new(month, "Amazon Elastic Compute Cloud - Compute", "us-east-1", 120.505m),
-                new(month, "Amazon Elastic Compute Cloud - Compute", "eu-west-1", 40.10m),
+                new(month, Compute, "us-east-1", 120.505m),
+                new(month, Compute, "eu-west-1", 40.10m),
                 new(month, "EC2 - Other", "us-east-1", 12.0049m),
-                new(month, "Amazon Simple Storage Service", "us-east-1", 3.333m),
+                new(month, S3, "us-east-1", 3.333m),
                 new(month, "AWS Lambda", "eu-west-1", 0.0001m),
                 new(month, "Tax", "NoRegion", 17.25m),
                 new(month, "AWS Support (Business)", "", 100m),
             ]);
+            // Per key, the values of one (service, region) never add up to more than its line; tax carries no tag, so
+            // Cost Explorer puts it in the untagged bucket unless a SERVICE filter leaves it out.
             account.TagCosts.AddRange(
             [
-                new(month, "Environment", "", "us-east-1", 30.505m),
-                new(month, "Environment", "", "eu-west-1", 20.05m),
-                new(month, "Environment", "", "NoRegion", 5m),
-                new(month, "Environment", "production", "us-east-1", 80m),
-                new(month, "Environment", "dev", "eu-west-1", 4.5m),
-                new(month, "Owner", "", "us-east-1", 12.5m),
-                new(month, "Owner", "", "eu-west-1", 7.5m),
-                new(month, "Owner", "alice@example.com", "us-east-1", 60m),
-                new(month, "Owner", "alice@example.com", "eu-west-1", 40m),
+                new(month, "Environment", "", "us-east-1", 30.505m, Compute),
+                new(month, "Environment", "", "eu-west-1", 20.05m, Compute),
+                new(month, "Environment", "", "NoRegion", 5m, "Tax"),
+                new(month, "Environment", "production", "us-east-1", 80m, Compute),
+                new(month, "Environment", "dev", "eu-west-1", 4.5m, Compute),
+                new(month, "Owner", "", "us-east-1", 10m, "EC2 - Other"),
+                new(month, "Owner", "", "us-east-1", 2.5m, S3),
+                new(month, "Owner", "", "eu-west-1", 7.5m, Compute),
+                new(month, "Owner", "alice@example.com", "us-east-1", 60m, Compute),
+                new(month, "Owner", "alice@example.com", "eu-west-1", 32.6m, Compute),
+                new(month, "DataClassification", "", "us-east-1", 50m, Compute),
+                new(month, "DataClassification", "", "us-east-1", 1.333m, S3),
+                new(month, "DataClassification", "", "us-east-1", 2m, "EC2 - Other"),
+                new(month, "DataClassification", "", "NoRegion", 17.25m, "Tax"),
+                new(month, "DataClassification", "", "", 100m, "AWS Support (Business)"),
+                new(month, "DataClassification", "confidential", "us-east-1", 2m, S3),
             ]);
         }
 
         return account;
     }
+
+    private const string Compute = "Amazon Elastic Compute Cloud - Compute";
+    private const string S3 = "Amazon Simple Storage Service";
 
     private static FakeTag T(string key, string value) => new(key, value);
 

@@ -80,28 +80,34 @@ public static class JsonProtocol
         var metric = call.Json["Metrics"]?.AsArray().SingleOrDefault()?.GetValue<string>()
                      ?? throw new FakeAwsException("ValidationException", "Exactly one metric is expected.");
         var groupBy = call.Json["GroupBy"]?.AsArray().Select(g => (Type: g!["Type"]!.GetValue<string>(), Key: g["Key"]!.GetValue<string>())).ToList() ?? [];
+        var (filterText, inFilter) = ServiceFilter(call.Json["Filter"]);
         List<(DateOnly Month, string[] Keys, decimal Amount)> rows;
         if (groupBy is [("DIMENSION", "SERVICE"), ("DIMENSION", "REGION")])
         {
-            rows = [.. account.ServiceRegionCosts.Select(c => (c.Month, new[] { c.First, c.Second }, c.Amount))];
+            rows = [.. account.ServiceRegionCosts.Where(c => inFilter(c.First)).Select(c => (c.Month, new[] { c.First, c.Second }, c.Amount))];
         }
         else if (groupBy is [("TAG", var tagKey)])
         {
             // Without REGION, Cost Explorer adds the regions of a tag value up into one group.
-            rows = [.. account.TagCosts.Where(c => c.TagKey == tagKey).GroupBy(c => (c.Month, c.TagValue))
-                .Select(g => (g.Key.Month, new[] { $"{tagKey}${g.Key.TagValue}" }, g.Sum(c => c.Amount)))];
+            rows = [.. account.TagCosts.Where(c => c.TagKey == tagKey && inFilter(c.Service))
+                .Select(c => (c.Month, new[] { $"{tagKey}${c.TagValue}" }, c.Amount))];
         }
         else if (groupBy is [("TAG", var key), ("DIMENSION", "REGION")])
         {
-            rows = [.. account.TagCosts.Where(c => c.TagKey == key).Select(c => (c.Month, new[] { $"{key}${c.TagValue}", c.Region }, c.Amount))];
+            rows = [.. account.TagCosts.Where(c => c.TagKey == key && inFilter(c.Service))
+                .Select(c => (c.Month, new[] { $"{key}${c.TagValue}", c.Region }, c.Amount))];
         }
         else
         {
             throw new FakeAwsException("ValidationException", "The fake serves GroupBy SERVICE+REGION, one TAG, or one TAG+REGION.");
         }
 
-        rows = [.. rows.Where(r => r.Month >= start && r.Month < end).OrderBy(r => r.Month).ThenBy(r => string.Join('|', r.Keys), StringComparer.Ordinal)];
-        var listing = $"ce/{start}/{end}/{metric}/{string.Join(',', groupBy)}";
+        // Services are not a group key here: the spend of one value in one region under several services is one group.
+        rows = [.. rows.Where(r => r.Month >= start && r.Month < end)
+            .GroupBy(r => (r.Month, Keys: string.Join('|', r.Keys)))
+            .Select(g => (g.Key.Month, g.First().Keys, g.Sum(r => r.Amount)))
+            .OrderBy(r => r.Month).ThenBy(r => string.Join('|', r.Keys), StringComparer.Ordinal)];
+        var listing = $"ce/{start}/{end}/{metric}/{string.Join(',', groupBy)}/{filterText}";
         var (page, next) = tokens.Page(listing, rows, account.PageSize + 1, call.JsonText("NextPageToken"));
         var results = new JsonArray();
         foreach (var month in page.GroupBy(r => r.Month))
@@ -129,6 +135,34 @@ public static class JsonProtocol
         }
 
         return answer;
+    }
+
+    /// <summary>
+    /// A Filter on the SERVICE dimension — <c>{"Dimensions":{"Key":"SERVICE","Values":[…]}}</c> or its <c>Not</c> — as the
+    /// set of services it lets through; no filter lets every service through. Any other expression is refused.
+    /// </summary>
+    private static (string Text, Func<string, bool> Admits) ServiceFilter(JsonNode? filter)
+    {
+        if (filter is null)
+        {
+            return ("", static _ => true);
+        }
+
+        var negated = filter is JsonObject { Count: 1 } outer && outer.ContainsKey("Not");
+        var expression = negated ? filter["Not"] : filter;
+        if (expression is not JsonObject { Count: 1 } simple || simple["Dimensions"] is not JsonObject dimensions
+            || dimensions["Key"] is not JsonValue key || key.ToString() != "SERVICE" || dimensions["Values"] is not JsonArray values)
+        {
+            throw new FakeAwsException("ValidationException", "The fake serves a Filter on the SERVICE dimension (Dimensions, or Not of it) only.");
+        }
+
+        var services = values.Select(v => v!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+        if (services.Count == 0)
+        {
+            throw new FakeAwsException("ValidationException", "A SERVICE filter must name at least one service.");
+        }
+
+        return ((negated ? "not:" : "") + string.Join(',', services.Order(StringComparer.Ordinal)), s => services.Contains(s) != negated);
     }
 
     /// <summary>DynamoDB pages by table name (LastEvaluatedTableName → ExclusiveStartTableName), as the real service does.</summary>

@@ -29,7 +29,7 @@ public sealed class AwsCallListTests
             Assert.All(made, call => Assert.Contains(call, allowed));
         }
 
-        await aws.Costs.GetCostsAsync(new CostQuery(BillingPeriod.Month(2026, 10), CostMetric.Unblended, ["Owner"]), CancellationToken.None);
+        await aws.Costs.GetCostsAsync(new CostQuery(BillingPeriod.Month(2026, 10), CostMetric.Unblended, [UntaggedSpendScope.EveryTaggableService("Owner")]), CancellationToken.None);
         var everything = AwsCalls.All.Select(c => (c.SigningService, c.Operation)).ToHashSet();
         Assert.All(aws.Fake.Requests, r => Assert.Contains((r.Service, r.Operation), everything));
         // And the list holds nothing the adapters never call.

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FinOps.Domain.Costs;
 using FinOps.Domain.Ports;
+using FinOps.Domain.Resources;
 using FinOps.Tests.Integration.AwsFake;
 using Microsoft.Extensions.Time.Testing;
 
@@ -9,14 +10,15 @@ namespace FinOps.Tests.Integration.Live;
 public sealed class CostExplorerCostSourceTests
 {
     private static readonly CostQuery TwoMonths = new(
-        new BillingPeriod(new DateOnly(2026, 9, 1), new DateOnly(2026, 11, 1), BillingPeriodKind.Custom), CostMetric.Unblended, ["Environment", "Owner"]);
+        new BillingPeriod(new DateOnly(2026, 9, 1), new DateOnly(2026, 11, 1), BillingPeriodKind.Custom), CostMetric.Unblended,
+        [UntaggedSpendScope.EveryTaggableService("Environment"), UntaggedSpendScope.EveryTaggableService("Owner")]);
 
     [Fact]
     public async Task Cost_lines_of_every_page_are_summed_by_service_and_region_in_cents()
     {
         await using var aws = await LiveAwsHarness.StartAsync();
 
-        var snapshot = await aws.Costs.GetCostsAsync(TwoMonths with { UntaggedTagKeys = [] }, CancellationToken.None);
+        var snapshot = await aws.Costs.GetCostsAsync(TwoMonths with { Untagged = [] }, CancellationToken.None);
 
         Assert.Equal(
             [
@@ -38,7 +40,7 @@ public sealed class CostExplorerCostSourceTests
     {
         await using var aws = await LiveAwsHarness.StartAsync();
 
-        await aws.Costs.GetCostsAsync(TwoMonths with { UntaggedTagKeys = [] }, CancellationToken.None);
+        await aws.Costs.GetCostsAsync(TwoMonths with { Untagged = [] }, CancellationToken.None);
 
         var first = JsonDocument.Parse(aws.Fake.Of("ce", "GetCostAndUsage")[0].Parameters).RootElement;
         Assert.Equal("2026-09-01", first.GetProperty("TimePeriod").GetProperty("Start").GetString());
@@ -56,14 +58,15 @@ public sealed class CostExplorerCostSourceTests
 
         var snapshot = await aws.Costs.GetCostsAsync(TwoMonths, CancellationToken.None);
 
-        // Two months summed before rounding; NoRegion is the global region; the regions add up to the account's figure.
+        // Two months summed before rounding; the services of a value in one region are one group; the regions add up
+        // to the account's figure; the untaggable tax (NoRegion) is left out.
         Assert.Equal(
             [
-                UntaggedSpend.PerRegion("Environment", [("eu-west-1", 4010), ("global", 1000), ("us-east-1", 6101)]),
-                UntaggedSpend.PerRegion("Owner", [("eu-west-1", 1500), ("us-east-1", 2500)]),
+                UntaggedSpend.PerRegion(TwoMonths.Untagged[0], [("eu-west-1", 4010), ("us-east-1", 6101)]),
+                UntaggedSpend.PerRegion(TwoMonths.Untagged[1], [("eu-west-1", 1500), ("us-east-1", 2500)]),
             ],
             snapshot.UntaggedByTagKey.ToArray());
-        Assert.Equal([11111L, 4000L], snapshot.UntaggedByTagKey.Select(u => u.AccountCents));
+        Assert.Equal([10111L, 4000L], snapshot.UntaggedByTagKey.Select(u => u.AccountCents));
     }
 
     [Fact]
@@ -110,8 +113,8 @@ public sealed class CostExplorerCostSourceTests
         Assert.Equal(3, before);
         Assert.Equal(0, cached);
         Assert.Equal(made, nextDay);
-        // 5 pages of lines, then per key its TAG × REGION rows (10 for Environment, 8 for Owner) in pages of 3.
-        Assert.Equal(5 + 4 + 3, made);
+        // 5 pages of lines, then per key its TAG × REGION groups (8 for each key, two months) in pages of 3.
+        Assert.Equal(5 + 3 + 3, made);
     }
 
     [Fact]
@@ -142,7 +145,7 @@ public sealed class CostExplorerCostSourceTests
         await aws.Costs.GetCostsAsync(TwoMonths, CancellationToken.None);
 
         Assert.Equal(0, aws.Costs.EstimateRequestCount(TwoMonths));
-        Assert.Equal(1, aws.Costs.EstimateRequestCount(TwoMonths with { UntaggedTagKeys = [] }));
+        Assert.Equal(1, aws.Costs.EstimateRequestCount(TwoMonths with { Untagged = [] }));
         Assert.Equal(3, aws.Costs.EstimateRequestCount(TwoMonths with { Metric = CostMetric.Amortized }));
     }
 
@@ -154,7 +157,7 @@ public sealed class CostExplorerCostSourceTests
         var all = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => aws.Costs.GetCostsAsync(TwoMonths, CancellationToken.None)));
 
         Assert.All(all, s => Assert.Same(all[0], s));
-        Assert.Equal(5 + 4 + 3, aws.Fake.Of("ce", "GetCostAndUsage").Count);
+        Assert.Equal(5 + 3 + 3, aws.Fake.Of("ce", "GetCostAndUsage").Count);
     }
 
     [Fact]
@@ -168,10 +171,10 @@ public sealed class CostExplorerCostSourceTests
         Assert.Equal(6, snapshot.Lines.Length);
         Assert.Equal(2, snapshot.UntaggedByTagKey.Length);
         var requests = aws.Fake.Of("ce", "GetCostAndUsage");
-        // The first page took three attempts (two throttled), every other page one: 12 pages in all.
+        // The first page took three attempts (two throttled), every other page one: 11 pages in all.
         Assert.Equal([FaultKind.Throttle, FaultKind.Throttle, null], requests.Take(3).Select(r => r.Fault));
         Assert.Equal(["attempt=1; max=4", "attempt=2; max=4", "attempt=3; max=4"], requests.Take(3).Select(r => r.Attempt));
-        Assert.Equal(12 + 2, requests.Count);
+        Assert.Equal(11 + 2, requests.Count);
         Assert.Equal(requests[0].Parameters, requests[2].Parameters);
     }
 
@@ -190,6 +193,93 @@ public sealed class CostExplorerCostSourceTests
         // The first request and its two retries, no more.
         Assert.Equal(3, aws.Fake.Of("ce", "GetCostAndUsage").Count);
     }
+
+    [Fact]
+    public async Task Untagged_spend_of_a_key_that_applies_to_types_is_asked_for_over_their_services_only()
+    {
+        await using var aws = await LiveAwsHarness.StartAsync();
+        var scope = UntaggedSpendScope.ForTypes("DataClassification", ["s3:bucket", "ec2:snapshot", "ec2:vpc"]);
+
+        var snapshot = await aws.Costs.GetCostsAsync(TwoMonths with { Untagged = [scope] }, CancellationToken.None);
+
+        // Compute, tax and support spend without the key is not the spend DataClassification is required on.
+        Assert.Equal([UntaggedSpend.PerRegion(scope, [("us-east-1", 667)])], snapshot.UntaggedByTagKey.ToArray());
+        var filters = TagRequests(aws, "DataClassification").Select(r => r.GetProperty("Filter").GetRawText()).Distinct();
+        Assert.Equal(["""{"Dimensions":{"Key":"SERVICE","Values":["Amazon Simple Storage Service","EC2 - Other"]}}"""], filters);
+        Assert.Equal(aws.Fake.Tokens.Issued.ToList(), aws.Fake.Tokens.Received.ToList());
+    }
+
+    [Fact]
+    public async Task Untagged_spend_of_a_key_that_applies_to_every_type_leaves_out_tax_support_and_every_untaggable_service()
+    {
+        await using var aws = await LiveAwsHarness.StartAsync();
+        var scope = UntaggedSpendScope.EveryTaggableService("DataClassification");
+
+        var snapshot = await aws.Costs.GetCostsAsync(TwoMonths with { Untagged = [scope] }, CancellationToken.None);
+
+        Assert.Equal([UntaggedSpend.PerRegion(scope, [("us-east-1", 10667)])], snapshot.UntaggedByTagKey.ToArray());
+        var filter = TagRequests(aws, "DataClassification").Select(r => r.GetProperty("Filter")).First();
+        Assert.Equal("SERVICE", filter.GetProperty("Not").GetProperty("Dimensions").GetProperty("Key").GetString());
+        Assert.Equal(ResourceCatalogue.UntaggableServices.Order(StringComparer.Ordinal),
+            filter.GetProperty("Not").GetProperty("Dimensions").GetProperty("Values").EnumerateArray().Select(v => v.GetString()!));
+    }
+
+    [Fact]
+    public async Task Narrowed_untagged_spend_never_exceeds_the_spend_of_the_keys_services_in_any_region()
+    {
+        await using var aws = await LiveAwsHarness.StartAsync();
+        UntaggedSpendScope[] scopes =
+        [
+            UntaggedSpendScope.ForTypes("DataClassification", ["s3:bucket", "ec2:volume"]),
+            UntaggedSpendScope.EveryTaggableService("Environment"),
+            UntaggedSpendScope.ForTypes("Owner", ["ec2:instance"]),
+        ];
+
+        var snapshot = await aws.Costs.GetCostsAsync(TwoMonths with { Untagged = [.. scopes] }, CancellationToken.None);
+
+        Assert.All(snapshot.UntaggedByTagKey, u =>
+        {
+            Assert.Equal(u.CentsByRegion!.Values.Sum(), u.AccountCents);
+            Assert.All(u.CentsByRegion!, r => Assert.InRange(r.Value, 0,
+                snapshot.Lines.Where(l => l.Region == r.Key && u.Scope.Covers(l.Service)).Sum(l => l.AmountCents)));
+        });
+        Assert.Equal([667L, 10111L, 1500L], snapshot.UntaggedByTagKey.Select(u => u.AccountCents));
+    }
+
+    [Fact]
+    public async Task A_key_whose_types_generate_no_cost_is_never_asked_for_and_not_counted()
+    {
+        await using var aws = await LiveAwsHarness.StartAsync();
+        var free = UntaggedSpendScope.ForTypes("Owner", ["ec2:vpc", "iam:role"]);
+        var query = TwoMonths with { Untagged = [free, UntaggedSpendScope.EveryTaggableService("Environment")] };
+
+        var estimate = aws.Costs.EstimateRequestCount(query);
+        var snapshot = await aws.Costs.GetCostsAsync(query, CancellationToken.None);
+
+        Assert.Equal(2, estimate);
+        Assert.Empty(TagRequests(aws, "Owner"));
+        Assert.Equal(5 + 3, aws.Fake.Of("ce", "GetCostAndUsage").Count);
+        Assert.Equal(UntaggedSpend.PerRegion(free, []), snapshot.UntaggedByTagKey[0]);
+    }
+
+    [Fact]
+    public async Task The_same_keys_over_other_services_are_another_query()
+    {
+        await using var aws = await LiveAwsHarness.StartAsync();
+        var narrow = TwoMonths with { Untagged = [UntaggedSpendScope.ForTypes("Owner", ["s3:bucket"])] };
+
+        await aws.Costs.GetCostsAsync(narrow, CancellationToken.None);
+
+        Assert.Equal(0, aws.Costs.EstimateRequestCount(narrow));
+        Assert.Equal(2, aws.Costs.EstimateRequestCount(TwoMonths with { Untagged = [UntaggedSpendScope.EveryTaggableService("Owner")] }));
+    }
+
+    private static List<JsonElement> TagRequests(LiveAwsHarness aws, string tagKey) =>
+    [
+        .. aws.Fake.Of("ce", "GetCostAndUsage").Select(r => JsonDocument.Parse(r.Parameters).RootElement)
+            .Where(r => r.GetProperty("GroupBy")[0].GetProperty("Type").GetString() == "TAG"
+                        && r.GetProperty("GroupBy")[0].GetProperty("Key").GetString() == tagKey),
+    ];
 
     private const string RegionalCostExplorer = "us-east-1";
 }

@@ -16,7 +16,7 @@ public sealed class SignedJsonClientTests
         await using var aws = await LiveAwsHarness.StartAsync();
 
         await aws.Inventory.ListAsync("eu-west-1", ResourceCatalogue.Get("lambda:function"), CancellationToken.None).AllAsync();
-        await aws.Costs.GetCostsAsync(new CostQuery(BillingPeriod.Month(2026, 10), CostMetric.Unblended, ["Owner"]), CancellationToken.None);
+        await aws.Costs.GetCostsAsync(new CostQuery(BillingPeriod.Month(2026, 10), CostMetric.Unblended, [UntaggedSpendScope.EveryTaggableService("Owner")]), CancellationToken.None);
 
         var tagging = aws.Fake.Of("tagging", "GetResources");
         var costs = aws.Fake.Of("ce", "GetCostAndUsage");

@@ -143,7 +143,7 @@ public sealed class AttributionGapReportTests
     {
         var scenario = Base with
         {
-            Untagged = [UntaggedSpend.PerRegion("CostCenter", [("us-east-1", 700), ("eu-west-1", 300), ("ap-south-1", 50)])],
+            Untagged = [UntaggedSpend.PerRegion(UntaggedSpendScope.EveryTaggableService("CostCenter"), [("us-east-1", 700), ("eu-west-1", 300), ("ap-south-1", 50)])],
         };
         var result = scenario.With(CostScenario.Lambda, "us-east-1", 1).Build();
 
@@ -161,7 +161,7 @@ public sealed class AttributionGapReportTests
     [Fact]
     public void Measured_untagged_spend_of_a_key_without_untagged_spend_in_the_view_is_zero_not_unavailable()
     {
-        var scenario = Base with { Untagged = [UntaggedSpend.PerRegion("Owner", [("us-east-1", 700)])] };
+        var scenario = Base with { Untagged = [UntaggedSpend.PerRegion(UntaggedSpendScope.EveryTaggableService("Owner"), [("us-east-1", 700)])] };
         var result = scenario.With(CostScenario.Lambda, "us-east-1", 1).Build().ForRegions(["eu-west-1"]);
 
         var owner = AttributionGapReport.From(result).UntaggedByTagKey.Single(t => t.TagKey == "Owner").Measured;
@@ -172,7 +172,7 @@ public sealed class AttributionGapReportTests
     [Fact]
     public void Account_wide_measured_untagged_spend_is_flagged_account_wide_when_a_region_filter_is_active()
     {
-        var scenario = Base with { Untagged = [UntaggedSpend.AccountWide("Owner", 900)] };
+        var scenario = Base with { Untagged = [UntaggedSpend.AccountWide(UntaggedSpendScope.EveryTaggableService("Owner"), 900)] };
         var result = scenario.With(CostScenario.Lambda, "us-east-1", 1).Build();
 
         var unfiltered = AttributionGapReport.From(result).UntaggedByTagKey.Single(t => t.TagKey == "Owner");
@@ -181,6 +181,41 @@ public sealed class AttributionGapReportTests
         Assert.Equal((900L, false), (unfiltered.Measured.Cents, unfiltered.MeasuredAccountWide));
         Assert.Equal((900L, true), (filtered.Measured.Cents, filtered.MeasuredAccountWide));
         Assert.Contains("account-wide: not narrowed", filtered.Measured.Explanation);
+    }
+
+    [Fact]
+    public void Measured_untagged_spend_says_which_services_it_covers()
+    {
+        var scope = UntaggedSpendScope.ForTypes("DataClassification", ["s3:bucket", "rds:db"]);
+        var scenario = Base with { Untagged = [UntaggedSpend.PerRegion(scope, [("us-east-1", 400)])] };
+        var result = scenario.With(CostScenario.Lambda, "us-east-1", 1).Build();
+
+        var tag = AttributionGapReport.From(result).UntaggedByTagKey.Single(t => t.TagKey == "DataClassification");
+
+        Assert.Equal(scope, tag.MeasuredOver);
+        Assert.Equal(400, tag.Measured.Cents);
+        Assert.Contains("Measured over Amazon Relational Database Service and Amazon Simple Storage Service spend only", tag.Measured.Explanation);
+    }
+
+    [Fact]
+    public void Measured_untagged_spend_of_a_key_whose_types_generate_no_cost_is_zero_by_definition()
+    {
+        var scope = UntaggedSpendScope.ForTypes("Owner", ["ec2:vpc"]);
+        var scenario = Base with { Untagged = [UntaggedSpend.PerRegion(scope, [])] };
+        var result = scenario.With(CostScenario.Lambda, "us-east-1", 1).Build();
+
+        var owner = AttributionGapReport.From(result).UntaggedByTagKey.Single(t => t.TagKey == "Owner");
+
+        Assert.Equal((0L, FigureProvenance.None), (owner.Measured.Cents, owner.Measured.Provenance));
+        Assert.Equal(scope.Description, owner.Measured.Explanation);
+    }
+
+    [Fact]
+    public void Without_a_measurement_a_key_says_nothing_about_services()
+    {
+        var result = Base.With(CostScenario.Lambda, "us-east-1", 1).Build();
+
+        Assert.All(AttributionGapReport.From(result).UntaggedByTagKey, t => Assert.Null(t.MeasuredOver));
     }
 
     [Fact]

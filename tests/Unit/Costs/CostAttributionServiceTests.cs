@@ -42,6 +42,8 @@ public sealed class CostAttributionServiceTests
         var query = Assert.Single(source.Queries);
         Assert.Equal(BillingPeriod.Month(2026, 9), query.Period);
         Assert.Equal(["CostCenter", "Owner", "DataClassification"], query.UntaggedTagKeys.ToArray());
+        Assert.Equal(UntaggedSpendScope.ForPolicy(result.Policy).ToArray(), query.Untagged.ToArray());
+        Assert.Equal([CostScenario.Rds, CostScenario.S3], query.Untagged[2].Services.ToArray());
         Assert.Equal(4_000, report.Overall.Gap.Cents);
         Assert.Equal("September 2026", report.Period.Label);
         Assert.Equal(1_000, result.Costs.GapCents);

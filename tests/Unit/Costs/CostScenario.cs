@@ -16,7 +16,8 @@ internal sealed record CostScenario(
     ImmutableArray<string> FailedRegions,
     bool GlobalListed,
     ImmutableArray<UntaggedSpend> Untagged,
-    int DuplicateEvery = 0)
+    int DuplicateEvery = 0,
+    TaggingPolicy? ScanPolicy = null)
 {
     public const string Compute = "Amazon Elastic Compute Cloud - Compute";
     public const string Ec2Other = "EC2 - Other";
@@ -68,7 +69,8 @@ internal sealed record CostScenario(
 
     public ComplianceResult Build(CostSnapshot? snapshot = null)
     {
-        var evaluator = new PolicyEvaluator(Policy);
+        var policy = ScanPolicy ?? Policy;
+        var evaluator = new PolicyEvaluator(policy);
         var evaluations = new List<ResourceEvaluation>();
         for (var i = 0; i < Resources.Length; i++)
         {
@@ -96,7 +98,7 @@ internal sealed record CostScenario(
             Now.AddMinutes(-2),
             Now,
             new AccountDescription("sample", "Sample account", "123456789012"),
-            Policy,
+            policy,
             ResourceCatalogue.CostGenerating,
             evaluations,
             regions,

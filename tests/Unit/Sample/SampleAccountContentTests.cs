@@ -189,7 +189,7 @@ public class SampleAccountContentTests(SampleAccountFixture sample) : IClassFixt
     [Fact]
     public async Task Untagged_spend_of_a_key_is_the_cost_of_resources_without_that_exact_key_per_region()
     {
-        var query = October with { UntaggedTagKeys = ["Owner", "Environment", "NoSuchKey"] };
+        var query = October with { Untagged = [.. new[] { "Owner", "Environment", "NoSuchKey" }.Select(UntaggedSpendScope.EveryTaggableService)] };
         var costs = await new SampleCostSource(sample.Account).GetCostsAsync(query, CancellationToken.None);
         var costed = sample.Resources.Where(r => ResourceCatalogue.Get(r.Type).GeneratesCost).ToList();
         IEnumerable<CloudResource> Without(string key) => costed.Where(r => string.IsNullOrEmpty(r.TagValue(key)));
@@ -210,7 +210,7 @@ public class SampleAccountContentTests(SampleAccountFixture sample) : IClassFixt
     [Fact]
     public async Task A_regions_untagged_spend_never_exceeds_its_cost_lines()
     {
-        var query = October with { UntaggedTagKeys = ["Owner", "NoSuchKey"] };
+        var query = October with { Untagged = [UntaggedSpendScope.EveryTaggableService("Owner"), UntaggedSpendScope.EveryTaggableService("NoSuchKey")] };
         var costs = await new SampleCostSource(sample.Account).GetCostsAsync(query, CancellationToken.None);
         var lines = costs.Lines.GroupBy(l => l.Region).ToDictionary(g => g.Key, g => g.Sum(l => l.AmountCents));
 

@@ -71,7 +71,7 @@ public class SampleAccountPropertyTests
         var account = SampleInventory.Account(seed, size);
         var resources = await SampleInventory.ListAllAsync(account);
         var costs = await new SampleCostSource(account).GetCostsAsync(
-            new CostQuery(BillingPeriod.Month(2026, 10), CostMetric.Unblended, ["Owner"]), CancellationToken.None);
+            new CostQuery(BillingPeriod.Month(2026, 10), CostMetric.Unblended, [UntaggedSpendScope.EveryTaggableService("Owner")]), CancellationToken.None);
         return
         [
             .. resources.Select(SampleInventory.Fingerprint),
