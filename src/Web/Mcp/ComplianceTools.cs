@@ -50,26 +50,8 @@ public sealed class ComplianceTools(McpScanResults results, ResultMemo<PreparedA
 
         // Severity filters the list only, so it is left out of the request: every severity shares one cached scan.
         var request = new ScanRequest(scope, null, force_refresh);
-        ComplianceResult result;
-        var fromCache = true;
-        var offset = 0;
-        if (cursor is not null)
-        {
-            var page = McpCursor.TryDecode(cursor, out var decoded) ? decoded
-                : throw McpErrors.Invalid("cursor is not a cursor this server issued; pass next_cursor from a previous check_tag_compliance answer unchanged, or leave it out for the first page.");
-            if (page.Fingerprint != fingerprint)
-            {
-                throw McpErrors.Invalid("cursor belongs to a call with other resource_types, regions or severity; repeat those arguments unchanged with it, or leave cursor out to start again.");
-            }
-
-            result = await results.FindScanAsync(request with { ForceRefresh = false }, page.ScanId, cancellationToken).ConfigureAwait(false)
-                ?? throw McpErrors.Invalid($"cursor refers to scan {page.ScanId}, which is no longer kept; call again without cursor for the current scan.");
-            offset = page.Offset;
-        }
-        else
-        {
-            (result, fromCache) = await results.GetAsync(request, context, progress, cancellationToken).ConfigureAwait(false);
-        }
+        var (result, fromCache, offset) = await results.PageAsync(request, cursor, fingerprint, "resource_types, regions or severity",
+            context, progress, cancellationToken).ConfigureAwait(false);
 
         // The answer depends only on the result and these arguments, so asking again (another assistant, the same page
         // again) is served as serialised the first time: a cached answer costs a lookup, not a page of shaping.

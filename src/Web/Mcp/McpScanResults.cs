@@ -48,17 +48,39 @@ public sealed class McpScanResults(ComplianceService compliance, IScanAccess sca
     }
 
     /// <summary>
-    /// The result a cursor pages through: the current answer to the request, when it is still the view the cursor was
-    /// issued for (the account state has not changed since). Null otherwise. Never scans.
+    /// The result a paged list is read from, and where the page starts: with a <paramref name="cursor"/> (checked to be
+    /// one this server issued for the same tool and list-shaping arguments, <paramref name="fingerprint"/>) the view it
+    /// was issued for, from its offset; without one, the answer to the request (see <see cref="GetAsync"/>) from the top.
+    /// <paramref name="arguments"/> names those arguments for the error that says what to repeat.
     /// </summary>
-    public async Task<ComplianceResult?> FindScanAsync(ScanRequest request, string scanId, CancellationToken cancellationToken)
+    public async Task<(ComplianceResult Result, bool FromCache, int Offset)> PageAsync(ScanRequest request, string? cursor,
+        string fingerprint, string arguments, RequestContext<CallToolRequestParams> asker,
+        IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return await McpErrors.GuardAsync(async () =>
+        ArgumentNullException.ThrowIfNull(asker);
+        var tool = asker.Params?.Name ?? "this tool";
+        if (cursor is null)
         {
-            var current = await compliance.GetCachedResultAsync(request, cancellationToken).ConfigureAwait(false);
-            return current?.ScanId == scanId ? current : null;
+            var (result, fromCache) = await GetAsync(request, asker, progress, cancellationToken).ConfigureAwait(false);
+            return (result, fromCache, 0);
+        }
+
+        var page = McpCursor.TryDecode(cursor, out var decoded) ? decoded
+            : throw McpErrors.Invalid($"cursor is not a cursor this server issued; pass next_cursor from a previous {tool} answer unchanged, or leave it out for the first page.");
+        if (page.Fingerprint != fingerprint)
+        {
+            throw McpErrors.Invalid($"cursor belongs to a call with other {arguments}; repeat those arguments unchanged with it, or leave cursor out to start again.");
+        }
+
+        var paged = await McpErrors.GuardAsync(async () =>
+        {
+            var current = await compliance.GetCachedResultAsync(request with { ForceRefresh = false }, cancellationToken).ConfigureAwait(false);
+            return current?.ScanId == page.ScanId ? current : null;
         }).ConfigureAwait(false);
+        return paged is null
+            ? throw McpErrors.Invalid($"cursor refers to scan {page.ScanId}, which the account state has moved on from (a newer scan was applied); call again without cursor for the current figures.")
+            : (paged, true, page.Offset);
     }
 
     /// <summary>

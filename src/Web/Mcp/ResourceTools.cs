@@ -45,26 +45,8 @@ public sealed class ResourceTools(McpScanResults results, PolicyService policies
         var fingerprint = McpCursor.FingerprintOf(UntaggedTool, types, regionFilter, [minCents.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         var request = new ScanRequest(scope);
 
-        ComplianceResult result;
-        var fromCache = true;
-        var offset = 0;
-        if (cursor is not null)
-        {
-            var page = McpCursor.TryDecode(cursor, out var decoded) ? decoded
-                : throw McpErrors.Invalid("cursor is not a cursor this server issued; pass next_cursor from a previous find_untagged_resources answer unchanged, or leave it out for the first page.");
-            if (page.Fingerprint != fingerprint)
-            {
-                throw McpErrors.Invalid("cursor belongs to a call with other resource_types, regions or min_monthly_cost; repeat those arguments unchanged with it, or leave cursor out to start again.");
-            }
-
-            result = await results.FindScanAsync(request, page.ScanId, cancellationToken).ConfigureAwait(false)
-                ?? throw McpErrors.Invalid($"cursor refers to scan {page.ScanId}, which is no longer kept; call again without cursor for the current scan.");
-            offset = page.Offset;
-        }
-        else
-        {
-            (result, fromCache) = await results.GetAsync(request, context, progress, cancellationToken).ConfigureAwait(false);
-        }
+        var (result, fromCache, offset) = await results.PageAsync(request, cursor, fingerprint, "resource_types, regions or min_monthly_cost",
+            context, progress, cancellationToken).ConfigureAwait(false);
 
         var untagged = UntaggedResourceQuery.Page(result, minCents, offset, pageSize);
         var next = untagged.NextOffset is { } nextOffset ? new McpCursor(result.ScanId, fingerprint, nextOffset).Encode() : null;

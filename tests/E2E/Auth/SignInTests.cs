@@ -77,7 +77,7 @@ public sealed class SignInTests : IClassFixture<OidcTestProvider>, IAsyncLifetim
 
         await page.GetByTestId("start-scan").ClickAsync();
 
-        await page.WaitForURLAsync(url => url.Contains("/scan/", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/scan/", StringComparison.Ordinal), new() { Timeout = 90_000 });
         await Assertions.Expect(page.GetByTestId("job-status")).ToHaveTextAsync("succeeded", new() { Timeout = 60_000 });
     }
 

@@ -50,7 +50,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             HasTouch = phone,
             AcceptDownloads = true,
         });
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 

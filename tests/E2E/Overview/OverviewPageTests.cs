@@ -106,7 +106,7 @@ public sealed class OverviewPageTests(BrowserFixture browser) : IDisposable
         await BrowserFixture.ScreenshotAsync(page, "regions");
 
         await BrowserFixture.OpenAsync(page, "/regions/xx-nowhere-9");
-        await Assertions.Expect(page.GetByTestId("unknown-region")).ToContainTextAsync("xx-nowhere-9");
+        await Assertions.Expect(page.GetByTestId("scope-error")).ToContainTextAsync("'xx-nowhere-9' (not a region of this account)");
     }
 
     [Fact]

@@ -139,8 +139,10 @@ public sealed class ScanJobsTests
     {
         using var harness = ThreeRegions();
         var (held, release) = harness.Inventory.Hold("us-west-2");
+        var (globalHeld, releaseGlobal) = harness.Inventory.Hold("global");
         var job = await harness.Service.StartScanAsync(ScanRequest.Default, CancellationToken.None);
         await held.Entered;
+        await globalHeld.Entered;
 
         var firstTab = new List<ScanJobSnapshot>();
         var secondTab = new List<ScanJobSnapshot>();
@@ -151,6 +153,7 @@ public sealed class ScanJobsTests
         Assert.Equal<RegionProgress>(job.Current.Regions, secondTab[^1].Regions);
 
         release();
+        releaseGlobal();
         await job.Completion;
         var watched = await watching;
 
