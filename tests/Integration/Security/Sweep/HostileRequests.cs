@@ -23,7 +23,7 @@ public sealed partial class HostileRequests(IReadOnlyList<DiscoveredEndpoint> en
     [
         "Origin", "Accept", "X-Correlation-Id", "Cookie", "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host", "Accept-Language",
         "If-None-Match", "If-Modified-Since", "Range", "Referer", "User-Agent", "Mcp-Session-Id", "MCP-Protocol-Version", "Last-Event-ID",
-        "Accept-Encoding", "Content-Encoding", "X-Requested-With", "Sec-Fetch-Site", "Upgrade", "Connection",
+        "Accept-Encoding", "Content-Encoding", "X-Requested-With", "Sec-Fetch-Site", "Upgrade", "Connection", "Host",
     ];
 
     private static readonly string[] ContentTypes =
