@@ -34,8 +34,25 @@ public sealed record BillingPeriod(DateOnly Start, DateOnly End, BillingPeriodKi
     }
 
     /// <summary>
+    /// The first day a period may start on. Cloud billing data older than this does not exist, and a bound keeps every
+    /// date a period touches far from <see cref="DateOnly.MaxValue"/> and <see cref="DateOnly.MinValue"/>.
+    /// </summary>
+    public static readonly DateOnly Earliest = new(2000, 1, 1);
+
+    /// <summary>
+    /// The (exclusive) end no period may pass: the first day of the month after <paramref name="today"/> (in December
+    /// 9999, whose end no date can express, the first of that month).
+    /// </summary>
+    public static DateOnly LatestEnd(DateOnly today)
+    {
+        var first = new DateOnly(today.Year, today.Month, 1);
+        return first.Year == DateOnly.MaxValue.Year && first.Month == 12 ? first : first.AddMonths(1);
+    }
+
+    /// <summary>
     /// Parses <c>last-month</c> (or empty), <c>month-to-date</c>, <c>YYYY-MM</c>, or <c>YYYY-MM-DD..YYYY-MM-DD</c>
-    /// (end exclusive). The error says what is accepted.
+    /// (end exclusive), within the accepted range: from <see cref="Earliest"/> up to the end of the current month. The
+    /// error says what is accepted. Never throws, whatever the text or the day.
     /// </summary>
     public static bool TryParse(string? text, DateOnly today, [NotNullWhen(true)] out BillingPeriod? period,
         [NotNullWhen(false)] out string? error)
@@ -43,28 +60,35 @@ public sealed record BillingPeriod(DateOnly Start, DateOnly End, BillingPeriodKi
         period = null;
         error = null;
         var t = text?.Trim() ?? "";
-        if (t.Length == 0 || t is "last-month" or "last_month")
+        var latestEnd = LatestEnd(today);
+        if (t.Length == 0 || t is "last-month" or "last_month" or "month-to-date" or "month_to_date" or "mtd")
         {
-            period = LastCompleteMonth(today);
-            return true;
-        }
+            var first = new DateOnly(today.Year, today.Month, 1);
+            if (first <= Earliest)
+            {
+                error = $"period '{t}' is before the accepted range; accepted: {Range(today)}";
+                return false;
+            }
 
-        if (t is "month-to-date" or "month_to_date" or "mtd")
-        {
-            period = MonthToDate(today);
+            period = t is "month-to-date" or "month_to_date" or "mtd" ? MonthToDate(today) : LastCompleteMonth(today);
             return true;
         }
 
         if (DateOnly.TryParseExact(t + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
         {
-            period = Month(month.Year, month.Month);
-            if (period.Start >= new DateOnly(today.Year, today.Month, 1).AddMonths(1))
+            if (month >= latestEnd)
             {
-                error = $"period '{t}' is in the future; today is {today:yyyy-MM-dd}";
-                period = null;
+                error = $"period '{t}' is in the future (today is {today:yyyy-MM-dd}); accepted: {Range(today)}";
                 return false;
             }
 
+            if (month < Earliest)
+            {
+                error = $"period '{t}' is before the accepted range; accepted: {Range(today)}";
+                return false;
+            }
+
+            period = Month(month.Year, month.Month);
             return true;
         }
 
@@ -79,6 +103,12 @@ public sealed record BillingPeriod(DateOnly Start, DateOnly End, BillingPeriodKi
                 return false;
             }
 
+            if (start < Earliest || end > latestEnd)
+            {
+                error = $"period '{t}' is outside the accepted range; accepted: {Range(today)}";
+                return false;
+            }
+
             if (end.DayNumber - start.DayNumber > MaxDays)
             {
                 error = $"period '{t}' is longer than {MaxDays} days";
@@ -89,9 +119,13 @@ public sealed record BillingPeriod(DateOnly Start, DateOnly End, BillingPeriodKi
             return true;
         }
 
-        error = $"'{Shorten(t)}' is not a period; accepted: \"last-month\" (default), \"month-to-date\", \"YYYY-MM\", or \"YYYY-MM-DD..YYYY-MM-DD\" (end exclusive)";
+        error = $"'{Shorten(t)}' is not a period; accepted: \"last-month\" (default), \"month-to-date\", \"YYYY-MM\", or \"YYYY-MM-DD..YYYY-MM-DD\" (end exclusive), for {Range(today)}";
         return false;
     }
+
+    /// <summary>The accepted range in words, e.g. "periods from 2000-01-01 up to the end of the current month (2026-11-30)".</summary>
+    private static string Range(DateOnly today) =>
+        $"periods from {Earliest:yyyy-MM-dd} up to the end of the current month ({LatestEnd(today).AddDays(-1):yyyy-MM-dd})";
 
     /// <summary>The canonical text form, accepted back by <see cref="TryParse"/>.</summary>
     public override string ToString() => Kind == BillingPeriodKind.Month

@@ -3,6 +3,7 @@ using System.Globalization;
 using FinOps.Domain.Policy;
 using FinOps.Domain.Scanning;
 using FinOps.Web.Mcp.Answers;
+using FinOps.Web.Security;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -16,6 +17,7 @@ public sealed class ComplianceTools(McpScanResults results, ResultMemo<PreparedA
 {
     private const string Tool = "check_tag_compliance";
 
+    [McpToolPermission(FinOpsAction.Read)]
     [McpServerTool(Name = Tool, Title = "Check tag compliance", ReadOnly = true, Destructive = false, Idempotent = true,
         OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(ComplianceAnswer))]
     [Description("Checks resources against the tagging policy: compliance score, resource counts (total, in scope, " +

@@ -3,6 +3,7 @@ using FinOps.Domain.Costs;
 using FinOps.Domain.Resources;
 using FinOps.Domain.Scanning;
 using FinOps.Web.Mcp.Answers;
+using FinOps.Web.Security;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -14,6 +15,7 @@ namespace FinOps.Web.Mcp;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1707", Justification = "MCP argument names are snake_case on the wire; the SDK takes them from the parameter names.")]
 public sealed class CostTools(McpScanResults results, CostAttributionService costs)
 {
+    [McpToolPermission(FinOpsAction.Read)]
     [McpServerTool(Name = "get_cost_attribution_gap", Title = "Get the cost attribution gap", ReadOnly = true, Destructive = false,
         Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Explains the cost attribution gap — spend that cannot be attributed because resources break the tagging " +

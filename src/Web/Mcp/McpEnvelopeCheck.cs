@@ -1,77 +1,66 @@
-using System.Collections.Frozen;
 using System.Text.Json;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 using Microsoft.Net.Http.Headers;
 
 namespace FinOps.Web.Mcp;
 
 /// <summary>
-/// Reads a message posted to <c>/mcp</c> before the MCP SDK does and refuses, with a JSON-RPC error that names the member
-/// and what it accepts, what the SDK would answer with a bare "An error occurred.", a 500 or a parser's own wording:
-/// a body that is not JSON in UTF-8, <c>params</c> that is not an object, <c>initialize</c> without its parameters, a
-/// tool call whose <c>name</c> or <c>arguments</c> have the wrong type, a non-string <c>cursor</c>, an unknown log level.
-/// Everything else (unknown methods, tools and arguments) is left to the SDK and the tools, which already say what is wrong.
+/// Reads a message posted to <c>/mcp</c> before the MCP SDK does and refuses, with a JSON-RPC error in the product's
+/// words that names the member and what it accepts, everything the SDK would answer with a 500, a bare "An error
+/// occurred." or its parser's own wording: a body that is not JSON in UTF-8 (or is sent without a JSON content type),
+/// strings that are not Unicode text, a malformed envelope (<see cref="JsonRpcEnvelope"/>) and parameters a method does
+/// not take (<see cref="McpParameterRules"/>). Unknown methods, tools and arguments are left to the SDK and the tools,
+/// which say what is wrong themselves.
 /// </summary>
 public static class McpEnvelopeCheck
 {
-    private const int ParseError = -32700;
-    private const int InvalidParams = -32602;
-
-    private const string InitializeShape =
-        "initialize params must be {\"protocolVersion\": string, \"capabilities\": object, \"clientInfo\": {\"name\": string, \"version\": string}}";
-
-    private static readonly FrozenSet<string> LogLevels =
-        FrozenSet.Create(StringComparer.Ordinal, "debug", "info", "notice", "warning", "error", "critical", "alert", "emergency");
-
     private static readonly JsonDocumentOptions Parsing = new() { MaxDepth = 64 };
 
     /// <summary>
     /// Refuses a malformed POST (writing the answer) and returns true; otherwise rewinds the body for the SDK and
-    /// returns false. Other methods and non-JSON content types are left to the SDK, which refuses them itself.
+    /// returns false. Other methods are left to the SDK.
     /// </summary>
     public static async Task<bool> RefuseMalformedAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
-        if (!HttpMethods.IsPost(request.Method)
-            || !MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
-            || !contentType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        if (!HttpMethods.IsPost(request.Method))
         {
             return false;
         }
 
-        if (contentType.Charset.HasValue && !IsUtf8(contentType.Charset.Value))
+        if (ContentTypeProblem(request.ContentType) is { } contentType)
         {
-            await WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, default, ParseError,
-                $"Content-Type charset '{McpArguments.Shorten(contentType.Charset.Value ?? "")}' is not accepted; send JSON in UTF-8 " +
-                "(\"application/json\" or \"application/json; charset=utf-8\").").ConfigureAwait(false);
+            await WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, default, McpEnvelopeProblem.Request(contentType)).ConfigureAwait(false);
             return true;
         }
 
         request.EnableBuffering();
-        string? problem;
+        McpEnvelopeProblem? problem;
         JsonElement id = default;
         try
         {
             using var message = await JsonDocument.ParseAsync(request.Body, Parsing, context.RequestAborted).ConfigureAwait(false);
             problem = Problem(message.RootElement);
-            if (problem is not null && message.RootElement.ValueKind == JsonValueKind.Object
-                && message.RootElement.TryGetProperty("id", out var given) && given.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+            if (problem is { Code: McpEnvelopeProblem.InvalidParams } && message.RootElement.TryGetProperty("id", out var given)
+                && IsUsableId(given))
             {
+                // The envelope was sound and only the parameters were not: the answer carries the request's id, as JSON-RPC asks.
                 id = given.Clone();
             }
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        catch (JsonException)
         {
-            // InvalidOperationException: a string escapes a lone surrogate (e.g. \uD800), which is not Unicode text.
-            await WriteAsync(context, StatusCodes.Status400BadRequest, default, ParseError,
-                "Parse error: the body must be one JSON-RPC 2.0 message, a JSON object in UTF-8 with valid Unicode strings " +
-                "(no comments, trailing text, lone surrogate escapes or nesting deeper than 64 levels).").ConfigureAwait(false);
+            await WriteAsync(context, StatusCodes.Status400BadRequest, default, new McpEnvelopeProblem(McpEnvelopeProblem.ParseError,
+                "Parse error: the body must be one JSON-RPC 2.0 message, a JSON object in UTF-8 " +
+                "(no comments, trailing text or nesting deeper than 64 levels).")).ConfigureAwait(false);
             return true;
         }
 
         if (problem is not null)
         {
-            await WriteAsync(context, StatusCodes.Status400BadRequest, id, InvalidParams, problem).ConfigureAwait(false);
+            await WriteAsync(context, StatusCodes.Status400BadRequest, id, problem).ConfigureAwait(false);
             return true;
         }
 
@@ -79,98 +68,76 @@ public static class McpEnvelopeCheck
         return false;
     }
 
-    /// <summary>What is wrong with the parameters of a JSON-RPC message, or null when the SDK may read it.</summary>
-    public static string? Problem(JsonElement message)
+    /// <summary>What is wrong with a message, or null when the SDK may read it.</summary>
+    public static McpEnvelopeProblem? Problem(JsonElement message)
     {
-        if (message.ValueKind != JsonValueKind.Object
-            || !message.TryGetProperty("method", out var methodElement) || methodElement.ValueKind != JsonValueKind.String)
+        if (LoneSurrogates.Find(message, "") is { } found)
         {
-            return null; // not a request or notification: the SDK answers these clearly
+            var where = found.TrimStart('.');
+            var text = $"{(where.Length == 0 || where[0] == ' ' ? "the message" + where : where)}: a string holds a lone surrogate escape " +
+                "(such as \\udfff), which is not Unicode text; send characters as themselves or as complete UTF-16 surrogate pairs.";
+            return where.StartsWith("params", StringComparison.Ordinal) ? McpEnvelopeProblem.Params(text) : McpEnvelopeProblem.Request(text);
         }
 
-        var method = methodElement.GetString()!;
-        var hasParams = message.TryGetProperty("params", out var parameters) && parameters.ValueKind != JsonValueKind.Null;
-        if (hasParams && parameters.ValueKind != JsonValueKind.Object)
+        if (JsonRpcEnvelope.Problem(message) is { } envelope)
         {
-            return $"{method}: params must be a JSON object of named parameters; got {Kind(parameters)}.";
+            return envelope;
         }
 
-        if (hasParams && parameters.TryGetProperty("_meta", out var meta) && meta.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+        if (message.TryGetProperty("method", out var method) && McpParameterRules.Problem(method.GetString()!, message) is { } parameters)
         {
-            return $"{method}: params._meta must be a JSON object (e.g. {{\"progressToken\": 1}}); got {Kind(meta)}.";
+            return parameters;
         }
 
-        return method switch
-        {
-            "initialize" => Initialize(hasParams ? parameters : default),
-            "tools/call" => ToolCall(hasParams ? parameters : default),
-            "logging/setLevel" => LogLevel(hasParams ? parameters : default),
-            _ when method.EndsWith("/list", StringComparison.Ordinal) && hasParams
-                && parameters.TryGetProperty("cursor", out var cursor) && cursor.ValueKind is not (JsonValueKind.String or JsonValueKind.Null)
-                => $"{method}: cursor must be the string nextCursor of a previous answer; got {Kind(cursor)}.",
-            _ => null,
-        };
-    }
-
-    private static string? Initialize(JsonElement parameters)
-    {
-        if (parameters.ValueKind != JsonValueKind.Object)
-        {
-            return InitializeShape + "; params is missing.";
-        }
-
-        if (!Is(parameters, "protocolVersion", JsonValueKind.String))
-        {
-            return InitializeShape + "; protocolVersion is missing or not a string (e.g. \"2025-06-18\").";
-        }
-
-        if (!Is(parameters, "capabilities", JsonValueKind.Object))
-        {
-            return InitializeShape + "; capabilities is missing or not an object (use {} for none).";
-        }
-
-        return parameters.TryGetProperty("clientInfo", out var client) && client.ValueKind == JsonValueKind.Object
-            && Is(client, "name", JsonValueKind.String) && Is(client, "version", JsonValueKind.String)
-            ? null
-            : InitializeShape + "; clientInfo is missing, not an object, or lacks a string name or version.";
-    }
-
-    private static string? ToolCall(JsonElement parameters)
-    {
-        if (parameters.ValueKind != JsonValueKind.Object || !Is(parameters, "name", JsonValueKind.String))
-        {
-            return "tools/call params must be {\"name\": a tool name from tools/list, \"arguments\": an object of its arguments}; " +
-                "name is missing or not a string.";
-        }
-
-        return parameters.TryGetProperty("arguments", out var arguments) && arguments.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null)
-            ? $"tools/call: arguments must be a JSON object of the tool's named arguments (e.g. {{\"resource_types\": [\"all\"]}}); got {Kind(arguments)}."
+        return SdkRefuses(message)
+            ? McpEnvelopeProblem.Request("The message is not a JSON-RPC 2.0 message this server can read: a request is " +
+                "{\"jsonrpc\": \"2.0\", \"id\": a string or a whole number, \"method\": a string, \"params\": an object}.")
             : null;
     }
 
-    private static string? LogLevel(JsonElement parameters) =>
-        parameters.ValueKind == JsonValueKind.Object && parameters.TryGetProperty("level", out var level)
-            && level.ValueKind == JsonValueKind.String && LogLevels.Contains(level.GetString()!)
-            ? null
-            : "logging/setLevel: level must be one of " + string.Join(", ", LogLevels.Order(StringComparer.Ordinal)) + ".";
+    /// <summary>Whether an id can be sent back: a string of plain text or a whole number that fits 64 bits.</summary>
+    private static bool IsUsableId(JsonElement id) =>
+        id.ValueKind == JsonValueKind.Number ? id.TryGetInt64(out _)
+        : id.ValueKind == JsonValueKind.String && LoneSurrogates.Find(id, "") is null && !JsonPaths.HasControlCharacters(id.GetString()!);
 
-    private static bool Is(JsonElement parent, string name, JsonValueKind kind) =>
-        parent.TryGetProperty(name, out var value) && value.ValueKind == kind;
-
-    private static string Kind(JsonElement value) => value.ValueKind switch
+    /// <summary>Null for <c>application/json</c> (any letter case, <c>charset=utf-8</c> optional); otherwise what is accepted.</summary>
+    private static string? ContentTypeProblem(string? contentType)
     {
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Object => "an object",
-        _ => "null",
-    };
+        const string Accepted = "send the JSON-RPC message as \"application/json\" (optionally \"application/json; charset=utf-8\")";
+        if (string.IsNullOrWhiteSpace(contentType))
+        {
+            return $"Content-Type is missing; {Accepted}.";
+        }
 
-    private static bool IsUtf8(string? charset) =>
-        charset is not null && (charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase));
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var parsed) || !parsed.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"Content-Type '{McpArguments.Shorten(contentType)}' is not accepted; {Accepted}.";
+        }
 
-    private static async Task WriteAsync(HttpContext context, int status, JsonElement id, int code, string message)
+        var charset = parsed.Charset.Value;
+        return !parsed.Charset.HasValue || charset is not null && (charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+            ? null
+            : $"Content-Type charset '{McpArguments.Shorten(charset ?? "")}' is not accepted; {Accepted}.";
+    }
+
+    /// <summary>
+    /// Whether the SDK's own reader would refuse the message: the last guard, so that no case the rules above miss ever
+    /// reaches a client in the parser's words.
+    /// </summary>
+    private static bool SdkRefuses(JsonElement message)
+    {
+        try
+        {
+            _ = JsonSerializer.Deserialize(message, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage)));
+            return false;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException or FormatException)
+        {
+            return true;
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext context, int status, JsonElement id, McpEnvelopeProblem problem)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
@@ -190,8 +157,8 @@ public static class McpEnvelopeCheck
             }
 
             json.WriteStartObject("error");
-            json.WriteNumber("code", code);
-            json.WriteString("message", message);
+            json.WriteNumber("code", problem.Code);
+            json.WriteString("message", problem.Message);
             json.WriteEndObject();
             json.WriteEndObject();
         }

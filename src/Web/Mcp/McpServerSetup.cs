@@ -1,7 +1,11 @@
 using FinOps.Domain.Scanning;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 
 namespace FinOps.Web.Mcp;
 
@@ -50,20 +54,40 @@ public static class McpServerSetup
             .WithTools<ScanTools>(McpJson.Options)
             .WithTools<CostTools>(McpJson.Options)
             .WithTools<ReportTools>(McpJson.Options)
-            .WithRequestFilters(filters => filters.AddCallToolFilter(McpArgumentCheck.Filter));
+            // The gate (who may call what, and the audit trail) runs first, then the argument check, then the tool.
+            .WithRequestFilters(filters => filters.AddCallToolFilter(GateFilter).AddCallToolFilter(McpArgumentCheck.Filter));
         return builder;
     }
 
     /// <summary>
-    /// Maps the endpoint at <c>/mcp</c>. Requests whose <c>Origin</c> is not an allowed host are refused (403), as the
-    /// MCP transport requires against DNS rebinding (the host filter already refuses foreign <c>Host</c> headers),
+    /// Puts <typeparamref name="TGate"/> in front of every tool call (see <see cref="IToolCallGate"/>): how the sign-in
+    /// and roles feature contributes its checks without configuring the MCP server a second time.
+    /// </summary>
+    public static IServiceCollection AddToolCallGate<TGate>(this IServiceCollection services)
+        where TGate : class, IToolCallGate
+    {
+        services.Replace(ServiceDescriptor.Singleton<IToolCallGate, TGate>());
+        return services;
+    }
+
+    private static McpRequestHandler<CallToolRequestParams, CallToolResult> GateFilter(McpRequestHandler<CallToolRequestParams, CallToolResult> next) =>
+        (context, cancellationToken) => context.Services?.GetService<IToolCallGate>() is { } gate
+            ? gate.InvokeAsync(context, next, cancellationToken)
+            : next(context, cancellationToken);
+
+    /// <summary>
+    /// Maps the endpoint at <c>/mcp</c>. Requests whose <c>Origin</c> is not one of the app's own origins (scheme, host
+    /// and port; see <see cref="McpOriginPolicy"/>) are refused (403), as the MCP transport requires against DNS
+    /// rebinding (the host filter already refuses foreign <c>Host</c> headers),
     /// malformed messages get a JSON-RPC error naming what is wrong (<see cref="McpEnvelopeCheck"/>), and status-code
     /// pages never re-execute MCP responses.
     /// </summary>
     public static IEndpointConventionBuilder MapFinOpsMcp(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var origins = new McpOriginPolicy(endpoints.ServiceProvider.GetRequiredService<IConfiguration>()["AllowedHosts"]);
+        var server = endpoints.ServiceProvider.GetRequiredService<IServer>();
+        var origins = new McpOriginPolicy(endpoints.ServiceProvider.GetRequiredService<IConfiguration>()["AllowedHosts"],
+            () => server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []);
         var mapped = endpoints.MapMcp(Path);
         mapped.Add(endpoint =>
         {
@@ -83,7 +107,7 @@ public static class McpServerSetup
                 if (!origins.Allows(context.Request))
                 {
                     context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    await context.Response.WriteAsync("Origin not allowed.", context.RequestAborted);
+                    await context.Response.WriteAsync("Origin not allowed: /mcp answers browsers only from the app's own origin (the same scheme, host and port).", context.RequestAborted);
                     return;
                 }
 
@@ -92,6 +116,18 @@ public static class McpServerSetup
                     await inner(context);
                 }
             };
+        });
+        // After every convention (the SDK declares its content type on the endpoint itself): content types are checked by
+        // McpEnvelopeCheck, which says what is accepted, where routing would answer an empty 415.
+        mapped.Finally(endpoint =>
+        {
+            for (var i = endpoint.Metadata.Count - 1; i >= 0; i--)
+            {
+                if (endpoint.Metadata[i] is IAcceptsMetadata)
+                {
+                    endpoint.Metadata.RemoveAt(i);
+                }
+            }
         });
         return mapped;
     }

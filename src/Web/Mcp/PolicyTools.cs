@@ -5,6 +5,7 @@ using FinOps.Domain.Custodian;
 using FinOps.Domain.Policy;
 using FinOps.Domain.Resources;
 using FinOps.Web.Mcp.Answers;
+using FinOps.Web.Security;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -15,6 +16,7 @@ namespace FinOps.Web.Mcp;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1707", Justification = "MCP argument names are snake_case on the wire; the SDK takes them from the parameter names.")]
 public sealed class PolicyTools(PolicyService policies, IPolicyEditAccess permission, TimeProvider time)
 {
+    [McpToolPermission(FinOpsAction.Read)]
     [McpServerTool(Name = "get_tagging_policy", Title = "Get the tagging policy", ReadOnly = true, Destructive = false,
         Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Returns the tagging policy in force: required tags with their allowed values, patterns, the resource types " +
@@ -26,6 +28,7 @@ public sealed class PolicyTools(PolicyService policies, IPolicyEditAccess permis
         return new TaggingPolicyAnswer(McpAnswers.Policy(policy), time.GetUtcNow());
     }
 
+    [McpToolPermission(FinOpsAction.Read, WhenTrue = "apply", WhenTrueNeeds = FinOpsAction.EditPolicy)]
     [McpServerTool(Name = "import_aws_tag_policy", Title = "Import an AWS Organizations tag policy", ReadOnly = false,
         Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Converts an AWS Organizations tag policy document into this product's tagging policy and shows the diff " +
@@ -71,6 +74,7 @@ public sealed class PolicyTools(PolicyService policies, IPolicyEditAccess permis
             import.Warnings, apply, inForce.ContentHash, time.GetUtcNow());
     }
 
+    [McpToolPermission(FinOpsAction.Read)]
     [McpServerTool(Name = "generate_custodian_policy", Title = "Generate Cloud Custodian policies", ReadOnly = true,
         Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Writes the tagging policy as a Cloud Custodian YAML file: one policy per resource type that reports " +

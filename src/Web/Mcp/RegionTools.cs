@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using FinOps.Domain.Scanning;
 using FinOps.Web.Mcp.Answers;
+using FinOps.Web.Security;
 using ModelContextProtocol.Server;
 
 namespace FinOps.Web.Mcp;
@@ -10,6 +11,7 @@ namespace FinOps.Web.Mcp;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1707", Justification = "MCP argument names are snake_case on the wire; the SDK takes them from the parameter names.")]
 public sealed class RegionTools(ComplianceService compliance)
 {
+    [McpToolPermission(FinOpsAction.Read)]
     [McpServerTool(Name = "list_regions", Title = "List regions", ReadOnly = true, Destructive = false, Idempotent = true,
         OpenWorld = false, UseStructuredContent = true)]
     [Description("Lists the account's regions with their opt-in status (enabled or not opted in), which are scanned, the " +

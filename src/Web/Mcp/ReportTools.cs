@@ -5,6 +5,7 @@ using FinOps.Domain.Reports;
 using FinOps.Domain.Resources;
 using FinOps.Domain.Scanning;
 using FinOps.Web.Mcp.Answers;
+using FinOps.Web.Security;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -22,6 +23,7 @@ public sealed class ReportTools(McpScanResults results, RegionReportService repo
     /// <summary>Most rows export_violations_csv returns; the HTTP export has no such limit.</summary>
     public const int MaxCsvRows = 10_000;
 
+    [McpToolPermission(FinOpsAction.Export)]
     [McpServerTool(Name = "generate_compliance_report", Title = "Generate a compliance report", ReadOnly = true,
         Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Writes the compliance and cost report managers read — overall and per region: score, gap, spend " +
@@ -84,6 +86,7 @@ public sealed class ReportTools(McpScanResults results, RegionReportService repo
             report.IsMeasured ? Money.ToUsd(report.Costs.GapCents) : null, ReportFormat.Status(report.DataQuality));
     }
 
+    [McpToolPermission(FinOpsAction.Export)]
     [McpServerTool(Name = "export_violations_csv", Title = "Export violations as CSV", ReadOnly = true, Destructive = false,
         Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Exports violations as CSV (one row per broken rule, highest cost at stake first) with the columns asked " +

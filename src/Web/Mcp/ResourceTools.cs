@@ -3,6 +3,7 @@ using FinOps.Domain.Policy;
 using FinOps.Domain.Scanning;
 using FinOps.Domain.Suggestions;
 using FinOps.Web.Mcp.Answers;
+using FinOps.Web.Security;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -16,6 +17,7 @@ public sealed class ResourceTools(McpScanResults results, PolicyService policies
 {
     private const string UntaggedTool = "find_untagged_resources";
 
+    [McpToolPermission(FinOpsAction.Read)]
     [McpServerTool(Name = UntaggedTool, Title = "Find untagged resources", ReadOnly = true, Destructive = false, Idempotent = true,
         OpenWorld = false, UseStructuredContent = true)]
     [Description("Lists resources that carry no tags at all or miss a required tag, highest monthly cost first, with the " +
@@ -56,6 +58,7 @@ public sealed class ResourceTools(McpScanResults results, PolicyService policies
             McpAnswers.DataQuality(result.DataQuality));
     }
 
+    [McpToolPermission(FinOpsAction.Read)]
     [McpServerTool(Name = "validate_resource_tags", Title = "Validate resources' tags", ReadOnly = true, Destructive = false,
         Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Says for up to 100 ARNs whether each resource is compliant, non-compliant (with its violations) or out of " +
@@ -101,6 +104,7 @@ public sealed class ResourceTools(McpScanResults results, PolicyService policies
             oldest ?? results.LatestAsOf);
     }
 
+    [McpToolPermission(FinOpsAction.Read)]
     [McpServerTool(Name = "suggest_tags", Title = "Suggest tag values", ReadOnly = true, Destructive = false, Idempotent = true,
         OpenWorld = false, UseStructuredContent = true)]
     [Description("Suggests values for the missing or invalid tags of one resource, from what similar resources (same VPC, " +

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using FinOps.Domain.Scanning;
 using FinOps.Web.Mcp.Answers;
+using FinOps.Web.Security;
 using ModelContextProtocol.Server;
 
 namespace FinOps.Web.Mcp;
@@ -10,6 +11,7 @@ namespace FinOps.Web.Mcp;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1707", Justification = "MCP argument names are snake_case on the wire; the SDK takes them from the parameter names.")]
 public sealed class ScanTools(McpScanResults results, TimeProvider time)
 {
+    [McpToolPermission(FinOpsAction.Scan)]
     [McpServerTool(Name = "start_scan", Title = "Start a scan", ReadOnly = false, Destructive = false, Idempotent = false,
         OpenWorld = false, UseStructuredContent = true)]
     [Description("Starts a scan in the background and returns its scan_id at once; poll get_scan_status until it is no " +
@@ -41,6 +43,7 @@ public sealed class ScanTools(McpScanResults results, TimeProvider time)
             "Call get_scan_status with this scan_id every few seconds until status is no longer running.");
     }
 
+    [McpToolPermission(FinOpsAction.Read)]
     [McpServerTool(Name = "get_scan_status", Title = "Get scan status", ReadOnly = true, Destructive = false, Idempotent = true,
         OpenWorld = false, UseStructuredContent = true)]
     [Description("Reports a scan's progress region by region (queued, running, retrying, succeeded, failed with the reason) " +

@@ -4,7 +4,8 @@ namespace FinOps.Web.Security;
 
 /// <summary>
 /// Who scanned, exported or changed the policy, who signed in, and what was refused: structured log events of
-/// category <c>FinOps.Audit</c> with stable event ids (7001–7009), so a log pipeline can keep them apart.
+/// category <c>FinOps.Audit</c> with stable event ids (7001–7009), so a log pipeline can keep them apart. Caller text
+/// goes through <see cref="LogText"/>, so no value can forge an audit line.
 /// </summary>
 public sealed partial class AuditTrail(ILoggerFactory loggers)
 {
@@ -17,7 +18,7 @@ public sealed partial class AuditTrail(ILoggerFactory loggers)
     {
         if (_logger.IsEnabled(LogLevel.Information))
         {
-            var actor = Clean(user.ActorOf());
+            var actor = LogText.Clean(user.ActorOf());
             var role = RoleText(user);
             LogSignedIn(_logger, actor, role);
         }
@@ -27,7 +28,7 @@ public sealed partial class AuditTrail(ILoggerFactory loggers)
     {
         if (_logger.IsEnabled(LogLevel.Information))
         {
-            var actor = Clean(user.ActorOf());
+            var actor = LogText.Clean(user.ActorOf());
             LogSignedOut(_logger, actor);
         }
     }
@@ -37,9 +38,9 @@ public sealed partial class AuditTrail(ILoggerFactory loggers)
     {
         if (_logger.IsEnabled(LogLevel.Information))
         {
-            var actor = Clean(user.ActorOf());
-            var cleanVia = Clean(via);
-            var cleanDetail = Clean(detail);
+            var actor = LogText.Clean(user.ActorOf());
+            var cleanVia = LogText.Clean(via);
+            var cleanDetail = LogText.Clean(detail);
             LogScanStarted(_logger, actor, cleanVia, cleanDetail);
         }
     }
@@ -49,9 +50,9 @@ public sealed partial class AuditTrail(ILoggerFactory loggers)
     {
         if (_logger.IsEnabled(LogLevel.Information))
         {
-            var actor = Clean(user.ActorOf());
-            var cleanVia = Clean(via);
-            var cleanDetail = Clean(detail);
+            var actor = LogText.Clean(user.ActorOf());
+            var cleanVia = LogText.Clean(via);
+            var cleanDetail = LogText.Clean(detail);
             LogExported(_logger, actor, cleanVia, cleanDetail);
         }
     }
@@ -61,29 +62,30 @@ public sealed partial class AuditTrail(ILoggerFactory loggers)
     {
         if (_logger.IsEnabled(LogLevel.Warning))
         {
-            var actor = Clean(user.ActorOf());
-            var cleanVia = Clean(via);
-            var cleanDetail = Clean(detail);
+            var actor = LogText.Clean(user.ActorOf());
+            var cleanVia = LogText.Clean(via);
+            var cleanDetail = LogText.Clean(detail);
             LogPolicyChanged(_logger, actor, cleanVia, cleanDetail);
         }
     }
 
     /// <summary>An authenticated caller asked for something its role or scopes do not allow.</summary>
     public void Denied(ClaimsPrincipal? user, FinOpsAction needed, string what) =>
-        LogDenied(_logger, Clean(user.ActorOf()), FinOpsPermissions.ScopeOf(needed), Clean(what));
+        LogDenied(_logger, LogText.Clean(user.ActorOf()), FinOpsPermissions.ScopeOf(needed), LogText.Clean(what));
 
     /// <summary>A credential was refused (unknown API key, invalid token). Never logs the credential.</summary>
     public void CredentialRejected(string kind, string? remoteAddress, string reason) =>
-        LogCredentialRejected(_logger, kind, remoteAddress ?? "unknown", Clean(reason));
+        LogCredentialRejected(_logger, kind, remoteAddress ?? "unknown", LogText.Clean(reason));
 
     /// <summary>An API key authenticated a request (logs name the key, never its value).</summary>
     public void ApiKeyUsed(string keyName, string method, string path)
     {
         if (_logger.IsEnabled(LogLevel.Information))
         {
-            var cleanMethod = Clean(method);
-            var cleanPath = Clean(path);
-            LogApiKeyUsed(_logger, keyName, cleanMethod, cleanPath);
+            var cleanName = LogText.Clean(keyName);
+            var cleanMethod = LogText.Clean(method);
+            var cleanPath = LogText.Clean(path);
+            LogApiKeyUsed(_logger, cleanName, cleanMethod, cleanPath);
         }
     }
 
@@ -92,21 +94,9 @@ public sealed partial class AuditTrail(ILoggerFactory loggers)
     {
         if (_logger.IsEnabled(LogLevel.Warning))
         {
-            var cleanReason = Clean(reason);
+            var cleanReason = LogText.Clean(reason);
             LogSignInFailed(_logger, cleanReason);
         }
-    }
-
-    /// <summary>Text from requests and tokens without control characters (no forged log lines), at most 300 characters.</summary>
-    public static string Clean(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return "";
-        }
-
-        var cleaned = new string([.. text.Select(c => char.IsControl(c) ? '?' : c)]);
-        return cleaned.Length > 300 ? cleaned[..300] + "…" : cleaned;
     }
 
     private static string RoleText(ClaimsPrincipal user) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using FinOps.Web.Hosting;
+using FinOps.Web.Mcp;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -82,12 +84,15 @@ public static class FinOpsSecurityExtensions
         services.AddScoped<AuthenticationStateProvider, SessionExpiryAuthenticationStateProvider>();
         services.AddScoped<CircuitIdentity>();
 
-        // MCP: per-tool checks and audit, who may save the policy and who may cause a scan (the MCP setup only adds its
-        // defaults if none is there).
+        // MCP: who may save the policy, who may cause a scan (the MCP setup only adds its defaults if none is there), and
+        // the gate in front of every tool call (permissions and audit); the MCP server itself is configured by McpServerSetup.
         services.AddSingleton<FinOps.Web.Mcp.IPolicyEditAccess, PermissionPolicyEditAccess>();
         services.AddSingleton<FinOps.Web.Mcp.IScanAccess, PermissionScanAccess>();
-        services.AddMcpServer().WithRequestFilters(filters => filters.AddCallToolFilter(McpToolAuthorization.Filter));
+        services.AddToolCallGate<McpToolAuthorization>();
 
+        // A request that names no host (HTTP/1.0 without Host, or an empty one) could be anyone's: with AllowedHosts set,
+        // the host filter refuses it like a foreign host.
+        services.PostConfigure<HostFilteringOptions>(o => o.AllowEmptyHosts = false);
         services.AddClientRateLimits();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {

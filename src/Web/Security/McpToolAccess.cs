@@ -1,45 +1,44 @@
-using System.Collections.Frozen;
 using System.Text.Json;
+using ModelContextProtocol.Server;
 
 namespace FinOps.Web.Security;
 
 /// <summary>
-/// What each MCP tool needs: reading is <see cref="FinOpsAction.Read"/> (the endpoint already requires it); starting
-/// scans and any call with <c>force_refresh=true</c> need <see cref="FinOpsAction.Scan"/>; reports and exports need
-/// <see cref="FinOpsAction.Export"/>. Saving the policy (<c>import_aws_tag_policy</c> with <c>apply=true</c>) is
-/// decided by <see cref="PermissionPolicyEditAccess"/> inside the tool. A tool missing from this table needs the most
-/// (<see cref="FinOpsAction.EditPolicy"/>) until it is classified, so a new tool is never open by accident.
+/// What a call of an MCP tool needs: what the tool declares (<see cref="McpToolPermissionAttribute"/>), raised by its
+/// declared argument when that is <c>true</c>, and by <c>force_refresh=true</c> on any tool to
+/// <see cref="FinOpsAction.Scan"/> (it starts a scan). A tool that declares nothing needs
+/// <see cref="FinOpsAction.EditPolicy"/>, the most there is.
 /// </summary>
 public static class McpToolAccess
 {
-    /// <summary>Every tool of the MCP server and what calling it needs.</summary>
-    public static FrozenDictionary<string, FinOpsAction> Tools { get; } = new Dictionary<string, FinOpsAction>(StringComparer.Ordinal)
+    /// <summary>The permission declared on <paramref name="tool"/> (the last declaration wins, as with endpoint metadata), or null.</summary>
+    public static McpToolPermissionAttribute? Declared(McpServerTool tool)
     {
-        ["check_tag_compliance"] = FinOpsAction.Read,
-        ["find_untagged_resources"] = FinOpsAction.Read,
-        ["validate_resource_tags"] = FinOpsAction.Read,
-        ["suggest_tags"] = FinOpsAction.Read,
-        ["get_cost_attribution_gap"] = FinOpsAction.Read,
-        ["list_regions"] = FinOpsAction.Read,
-        ["get_tagging_policy"] = FinOpsAction.Read,
-        ["get_scan_status"] = FinOpsAction.Read,
-        ["generate_custodian_policy"] = FinOpsAction.Read,
-        ["import_aws_tag_policy"] = FinOpsAction.Read,
-        ["start_scan"] = FinOpsAction.Scan,
-        ["generate_compliance_report"] = FinOpsAction.Export,
-        ["export_violations_csv"] = FinOpsAction.Export,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(tool);
+        return tool.Metadata.OfType<McpToolPermissionAttribute>().LastOrDefault();
+    }
 
-    /// <summary>What a call of <paramref name="tool"/> with <paramref name="arguments"/> needs.</summary>
-    public static FinOpsAction Required(string? tool, IEnumerable<KeyValuePair<string, JsonElement>>? arguments)
+    /// <summary>What a call of <paramref name="tool"/> with <paramref name="arguments"/> needs, and why when an argument raised it.</summary>
+    public static (FinOpsAction Needs, string? RaisedBy) Required(McpServerTool tool, IEnumerable<KeyValuePair<string, JsonElement>>? arguments)
     {
-        var needed = tool is not null && Tools.TryGetValue(tool, out var action) ? action : FinOpsAction.EditPolicy;
-        if (needed < FinOpsAction.Scan && IsTrue(arguments, "force_refresh"))
+        if (Declared(tool) is not { } declared)
         {
-            needed = FinOpsAction.Scan;
+            return (FinOpsAction.EditPolicy, null);
         }
 
-        return needed;
+        var needed = declared.Needs;
+        string? raisedBy = null;
+        if (declared.WhenTrue is { } argument && IsTrue(arguments, argument) && declared.WhenTrueNeeds > needed)
+        {
+            (needed, raisedBy) = (declared.WhenTrueNeeds, argument);
+        }
+
+        if (needed < FinOpsAction.Scan && IsTrue(arguments, "force_refresh"))
+        {
+            (needed, raisedBy) = (FinOpsAction.Scan, "force_refresh");
+        }
+
+        return (needed, raisedBy);
     }
 
     /// <summary>True when the argument is the JSON value <c>true</c>.</summary>

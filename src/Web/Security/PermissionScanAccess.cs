@@ -7,12 +7,20 @@ namespace FinOps.Web.Security;
 /// <summary>
 /// A question no cached scan answers makes the app scan, so it needs what <c>start_scan</c> needs:
 /// <see cref="FinOpsAction.Scan"/> (analysts and up, the <c>finops:scan</c> scope, the local user of local mode).
-/// Scans let through are written to the audit trail like any other.
+/// Refusals and the scans let through are both written to the audit trail.
 /// </summary>
 public sealed class PermissionScanAccess(AuditTrail audit) : IScanAccess
 {
-    public string? DenialReason(ClaimsPrincipal? user) =>
-        user.Has(FinOpsAction.Scan) ? null : "Scanning " + FinOpsPermissions.Needs(FinOpsAction.Scan, user);
+    public string? DenialReason(ClaimsPrincipal? user)
+    {
+        if (user.Has(FinOpsAction.Scan))
+        {
+            return null;
+        }
+
+        audit.Denied(user, FinOpsAction.Scan, "a scan of its own for an MCP question no cached scan answers");
+        return "Scanning " + FinOpsPermissions.Needs(FinOpsAction.Scan, user);
+    }
 
     public void Started(ClaimsPrincipal? user, string tool, ScanRequest request)
     {

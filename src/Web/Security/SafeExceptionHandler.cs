@@ -19,7 +19,13 @@ public sealed partial class SafeExceptionHandler(ILogger<SafeExceptionHandler> l
         var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } original ? new PathString(original) : httpContext.Request.Path;
         if (exception is BadHttpRequestException bad)
         {
-            LogBadRequest(logger, httpContext.TraceIdentifier, bad.StatusCode, httpContext.Request.Method, path);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                var method = LogText.Clean(httpContext.Request.Method);
+                var where = LogText.Clean(path.Value);
+                LogBadRequest(logger, httpContext.TraceIdentifier, bad.StatusCode, method, where);
+            }
+
             var (title, detail) = bad.StatusCode switch
             {
                 StatusCodes.Status413PayloadTooLarge => ("Request body too large", $"This endpoint accepts request bodies of at most {LimitFor(path)} bytes."),
@@ -30,7 +36,9 @@ public sealed partial class SafeExceptionHandler(ILogger<SafeExceptionHandler> l
             return true;
         }
 
-        LogFailure(logger, exception, httpContext.TraceIdentifier, httpContext.Request.Method, path);
+        var failedMethod = LogText.Clean(httpContext.Request.Method);
+        var failedPath = LogText.Clean(path.Value);
+        LogFailure(logger, exception, httpContext.TraceIdentifier, failedMethod, failedPath);
         if (!RequestKinds.IsMachine(path))
         {
             return false;
@@ -45,8 +53,8 @@ public sealed partial class SafeExceptionHandler(ILogger<SafeExceptionHandler> l
         RequestKinds.IsMcp(path) ? limits.Value.McpRequestBodyBytes : limits.Value.ApiRequestBodyBytes;
 
     [LoggerMessage(EventId = 7101, Level = LogLevel.Error, Message = "Request {CorrelationId} ({Method} {Path}) failed")]
-    private static partial void LogFailure(ILogger logger, Exception exception, string correlationId, string method, PathString path);
+    private static partial void LogFailure(ILogger logger, Exception exception, string correlationId, string method, string path);
 
     [LoggerMessage(EventId = 7102, Level = LogLevel.Information, Message = "Request {CorrelationId} ({Method} {Path}) refused as bad request {Status}")]
-    private static partial void LogBadRequest(ILogger logger, string correlationId, int status, string method, PathString path);
+    private static partial void LogBadRequest(ILogger logger, string correlationId, int status, string method, string path);
 }

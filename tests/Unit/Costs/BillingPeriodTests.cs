@@ -34,6 +34,46 @@ public sealed class BillingPeriodTests
         Assert.Contains(reason, error);
     }
 
+    [Theory]
+    [InlineData("9999-12")]
+    [InlineData("9999-12-30..9999-12-31")]
+    [InlineData("9999-11-01..9999-12-31")]
+    [InlineData("0001-01")]
+    [InlineData("0001-01-01..0001-01-02")]
+    [InlineData("1999-12")]
+    [InlineData("1999-12-31..2000-01-02")]
+    [InlineData("2026-12-01..2027-01-05")]
+    [InlineData("2027-01-01..2027-01-05")]
+    public void Periods_outside_the_accepted_range_are_refused_naming_the_range(string text)
+    {
+        Assert.False(BillingPeriod.TryParse(text, Today, out var period, out var error));
+        Assert.Null(period);
+        Assert.Contains("from 2000-01-01", error, StringComparison.Ordinal);
+        Assert.Contains("up to the end of the current month (2026-11-30)", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2000-01", "2000-01-01", "2000-02-01")]
+    [InlineData("2000-01-01..2000-01-02", "2000-01-01", "2000-01-02")]
+    [InlineData("2026-11-20..2026-12-01", "2026-11-20", "2026-12-01")]
+    public void Periods_at_the_edges_of_the_accepted_range_parse(string text, string start, string end)
+    {
+        Assert.True(BillingPeriod.TryParse(text, Today, out var period, out var error), error);
+        Assert.Equal((DateOnly.Parse(start), DateOnly.Parse(end)), (period.Start, period.End));
+    }
+
+    [Fact]
+    public void Parsing_never_throws_for_any_date_text_on_any_day()
+    {
+        foreach (var today in new[] { new DateOnly(2000, 2, 15), new DateOnly(2026, 11, 26), new DateOnly(9999, 12, 30), DateOnly.MaxValue })
+        {
+            foreach (var text in new[] { "9999-12", "0001-01", "9999-12-31..9999-12-31", "0001-01-01..9999-12-31", "month-to-date", "last-month" })
+            {
+                _ = BillingPeriod.TryParse(text, today, out _, out _);
+            }
+        }
+    }
+
     [Fact]
     public void Month_to_date_on_the_first_of_the_month_is_the_whole_previous_month()
     {
