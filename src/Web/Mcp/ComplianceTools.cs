@@ -27,7 +27,6 @@ public sealed class ComplianceTools(McpScanResults results, ResultMemo<PreparedA
         "a fresh scan of a large account can take minutes — prefer start_scan + get_scan_status for that.")]
     public async Task<CallToolResult> CheckTagComplianceAsync(
         RequestContext<CallToolRequestParams> context,
-        IProgress<ProgressNotificationValue> progress,
         [Description("Resource types to check, e.g. [\"ec2:instance\", \"s3:bucket\"], or [\"all\"] for every cost-generating type.")]
         string[] resource_types,
         [Description("Regions to include, e.g. [\"eu-west-1\"], or \"global\" for resources without a region. Omit for every enabled region (see list_regions).")]
@@ -53,7 +52,7 @@ public sealed class ComplianceTools(McpScanResults results, ResultMemo<PreparedA
         // Severity filters the list only, so it is left out of the request: every severity shares one cached scan.
         var request = new ScanRequest(scope, null, force_refresh);
         var (result, fromCache, offset) = await results.PageAsync(request, cursor, fingerprint, "resource_types, regions or severity",
-            context, progress, cancellationToken).ConfigureAwait(false);
+            context, cancellationToken).ConfigureAwait(false);
 
         // The answer depends only on the result and these arguments, so asking again (another assistant, the same page
         // again) is served as serialised the first time: a cached answer costs a lookup, not a page of shaping.

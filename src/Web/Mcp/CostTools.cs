@@ -25,7 +25,6 @@ public sealed class CostTools(McpScanResults results, CostAttributionService cos
         "questions about money. Scans every cost-generating type, answered from the cached scan (see as_of).")]
     public async Task<AttributionGapAnswer> GetCostAttributionGapAsync(
         RequestContext<CallToolRequestParams> context,
-        IProgress<ProgressNotificationValue> progress,
         [Description("\"last-month\" (default), \"month-to-date\", \"YYYY-MM\", or \"YYYY-MM-DD..YYYY-MM-DD\" (end exclusive).")]
         string? period = null,
         [Description("Break the gap down by \"region\" (default), \"resource_type\" or \"service\".")]
@@ -55,7 +54,7 @@ public sealed class CostTools(McpScanResults results, CostAttributionService cos
 
         var regionFilter = McpArguments.Scope(null, regions).Regions;
         var (result, _) = await results.GetAsync(new ScanRequest(ScanScope.Everything.WithRegions(regionFilter)),
-            context, progress, cancellationToken).ConfigureAwait(false);
+            context, cancellationToken).ConfigureAwait(false);
         var report = await McpErrors.GuardAsync(() => costs.GetGapAsync(result,
             new AttributionGapQuery(billingPeriod, metric is null ? null : costMetric, grouping), cancellationToken)).ConfigureAwait(false);
         return McpAnswers.AttributionGap(result, report);

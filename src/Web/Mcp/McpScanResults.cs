@@ -19,10 +19,10 @@ public sealed class McpScanResults(ComplianceService compliance, IScanAccess sca
     /// <summary>
     /// A result, and whether it came from the cache. A question no cached scan answers is a tool error for a caller who
     /// may not scan, unless the scan covers every cost-generating type (<c>force_refresh</c> was already checked before the
-    /// tool ran). A scan's progress goes to <paramref name="progress"/> when the caller asked for progress notifications.
+    /// tool ran). A scan's progress goes to the caller as notifications when it asked for them (a progress token).
     /// </summary>
     public async Task<(ComplianceResult Result, bool FromCache)> GetAsync(ScanRequest request, RequestContext<CallToolRequestParams> asker,
-        IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(asker);
@@ -41,8 +41,7 @@ public sealed class McpScanResults(ComplianceService compliance, IScanAccess sca
             // A background job: if the caller gives up (a 60-second tool timeout), the scan still finishes and is applied
             // to the account state, so asking again is answered at once.
             var job = await compliance.StartScanAsync(request, cancellationToken).ConfigureAwait(false);
-            var forwarded = asker.Params?.ProgressToken is null ? null : progress;
-            await WaitAsync(job, forwarded, cancellationToken).ConfigureAwait(false);
+            await WaitAsync(job, asker, cancellationToken).ConfigureAwait(false);
             return (await compliance.GetResultAsync(request with { ForceRefresh = false }, cancellationToken).ConfigureAwait(false), false);
         }).ConfigureAwait(false);
     }
@@ -55,14 +54,14 @@ public sealed class McpScanResults(ComplianceService compliance, IScanAccess sca
     /// </summary>
     public async Task<(ComplianceResult Result, bool FromCache, int Offset)> PageAsync(ScanRequest request, string? cursor,
         string fingerprint, string arguments, RequestContext<CallToolRequestParams> asker,
-        IProgress<ProgressNotificationValue>? progress, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(asker);
         var tool = asker.Params?.Name ?? "this tool";
         if (cursor is null)
         {
-            var (result, fromCache) = await GetAsync(request, asker, progress, cancellationToken).ConfigureAwait(false);
+            var (result, fromCache) = await GetAsync(request, asker, cancellationToken).ConfigureAwait(false);
             return (result, fromCache, 0);
         }
 
@@ -91,7 +90,7 @@ public sealed class McpScanResults(ComplianceService compliance, IScanAccess sca
     {
         if (compliance.LatestResult is null)
         {
-            _ = await GetAsync(ScanRequest.Default, asker, null, cancellationToken).ConfigureAwait(false);
+            _ = await GetAsync(ScanRequest.Default, asker, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -148,14 +147,17 @@ public sealed class McpScanResults(ComplianceService compliance, IScanAccess sca
 
     private static bool CoversEveryType(ScanRequest request) => request.Scope.CoversEveryCostType;
 
-    private static async Task WaitAsync(ScanJob job, IProgress<ProgressNotificationValue>? progress,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for a scan, telling the caller how it goes when it asked for progress: each notification is sent after the
+    /// previous one was (never fire-and-forget), so the caller sees them in order however busy the server is.
+    /// </summary>
+    private static async Task WaitAsync(ScanJob job, RequestContext<CallToolRequestParams> asker, CancellationToken cancellationToken)
     {
-        if (progress is not null)
+        if (asker.Params?.ProgressToken is { } token)
         {
             await foreach (var snapshot in job.WatchAsync(cancellationToken).ConfigureAwait(false))
             {
-                progress.Report(Progress(snapshot));
+                await asker.Server.NotifyProgressAsync(token, Progress(snapshot), cancellationToken: cancellationToken).ConfigureAwait(false);
             }
         }
 

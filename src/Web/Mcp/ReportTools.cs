@@ -32,7 +32,6 @@ public sealed class ReportTools(McpScanResults results, RegionReportService repo
         "exports, from the cached scan of every cost-generating type (see as_of).")]
     public async Task<ReportAnswer> GenerateComplianceReportAsync(
         RequestContext<CallToolRequestParams> context,
-        IProgress<ProgressNotificationValue> progress,
         [Description("\"markdown\" (default), \"json\" or \"csv\".")]
         string? format = null,
         [Description("Regions to report on, or \"global\"; omit for every enabled region.")]
@@ -57,7 +56,7 @@ public sealed class ReportTools(McpScanResults results, RegionReportService repo
 
         var regionFilter = McpArguments.Scope(null, regions).Regions;
         var (result, _) = await results.GetAsync(new ScanRequest(ScanScope.Everything.WithRegions(regionFilter)),
-            context, progress, cancellationToken).ConfigureAwait(false);
+            context, cancellationToken).ConfigureAwait(false);
         var report = await McpErrors.GuardAsync(() => reports.BuildAsync(result, billingPeriod, null, [], cancellationToken)).ConfigureAwait(false);
 
         string content;
@@ -95,7 +94,6 @@ public sealed class ReportTools(McpScanResults results, RegionReportService repo
         "cached scan of every cost-generating type (see as_of).")]
     public async Task<ViolationsCsvAnswer> ExportViolationsCsvAsync(
         RequestContext<CallToolRequestParams> context,
-        IProgress<ProgressNotificationValue> progress,
         [Description("Regions to include, or \"global\"; omit for every enabled region.")]
         string[]? regions = null,
         [Description("Only \"error\" or only \"warning\" violations; omit for both.")]
@@ -117,7 +115,7 @@ public sealed class ReportTools(McpScanResults results, RegionReportService repo
 
         var rowLimit = McpArguments.Limit(max_rows, DefaultCsvRows, MaxCsvRows, "max_rows");
         var (result, _) = await results.GetAsync(new ScanRequest(ScanScope.Everything.WithRegions(regionFilter)),
-            context, progress, cancellationToken).ConfigureAwait(false);
+            context, cancellationToken).ConfigureAwait(false);
         var violations = RegionReportService.Violations(result, [], severityFilter);
         var rows = violations.Length > rowLimit ? violations[..rowLimit] : violations;
         var csv = await Write(stream => ReportCsvWriter.WriteViolationsAsync(rows, selected.Value, stream, cancellationToken)).ConfigureAwait(false);

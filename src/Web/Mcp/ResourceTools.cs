@@ -25,7 +25,6 @@ public sealed class ResourceTools(McpScanResults results, PolicyService policies
         "Answers from the latest cached scan of these types and regions (see as_of); scans only when none is cached.")]
     public async Task<UntaggedResourcesAnswer> FindUntaggedResourcesAsync(
         RequestContext<CallToolRequestParams> context,
-        IProgress<ProgressNotificationValue> progress,
         [Description("Resource types to search, e.g. [\"ec2:instance\"], or [\"all\"] for every cost-generating type.")]
         string[] resource_types,
         [Description("Regions to include, or \"global\"; omit for every enabled region.")]
@@ -48,7 +47,7 @@ public sealed class ResourceTools(McpScanResults results, PolicyService policies
         var request = new ScanRequest(scope);
 
         var (result, fromCache, offset) = await results.PageAsync(request, cursor, fingerprint, "resource_types, regions or min_monthly_cost",
-            context, progress, cancellationToken).ConfigureAwait(false);
+            context, cancellationToken).ConfigureAwait(false);
 
         var untagged = UntaggedResourceQuery.Page(result, minCents, offset, pageSize);
         var next = untagged.NextOffset is { } nextOffset ? new McpCursor(result.ScanId, fingerprint, nextOffset).Encode() : null;
