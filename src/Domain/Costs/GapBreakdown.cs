@@ -73,8 +73,7 @@ internal static class GapBreakdown
             {
                 var members = g.ToList();
                 var summary = ComplianceAggregator.Summarize(members);
-                var costs = new CostReconciliation(summary.AttributableCents + summary.GapCents + summary.OutOfScopeCents,
-                    summary.AttributableCents, summary.GapCents, summary.OutOfScopeCents, 0, 0);
+                var costs = CostReconciliation.Of(summary);
                 return Row(g.Key, g.Key, $"of type {g.Key}", members, [], summary, costs, context);
             })
             .OrderByDescending(r => r.Gap.Cents).ThenByDescending(r => r.Total.Cents).ThenBy(r => r.Key, StringComparer.Ordinal)
@@ -104,9 +103,7 @@ internal static class GapBreakdown
                 var summary = ComplianceAggregator.Summarize(members);
                 var untaggable = serviceLines.Sum(l => l.UntaggableCents);
                 var unallocated = serviceLines.Sum(l => l.UnallocatedCents);
-                var costs = new CostReconciliation(
-                    summary.AttributableCents + summary.GapCents + summary.OutOfScopeCents + untaggable + unallocated,
-                    summary.AttributableCents, summary.GapCents, summary.OutOfScopeCents, untaggable, unallocated);
+                var costs = CostReconciliation.Of(summary, untaggable, unallocated);
                 var label = service == NoCostKey ? "Types that generate no cost" : service;
                 var scope = service == NoCostKey ? "of types that generate no cost" : $"under '{service}'";
                 return Row(service, label, scope, members, serviceLines, summary, costs, context);

@@ -249,13 +249,8 @@ public static class ComplianceAggregator
     /// </summary>
     private static bool AdmitsGlobalRegion(ScanRequest request) => request.Scope.IncludesRegion(ResourceCatalogue.GlobalRegion);
 
-    private static CostReconciliation Reconcile(ComplianceSummary summary, RegionSpend? spend)
-    {
-        var untaggable = spend?.UntaggableCents ?? 0;
-        var unallocated = spend?.UnallocatedCents ?? 0;
-        var total = spend?.TotalCents ?? summary.AttributableCents + summary.GapCents + summary.OutOfScopeCents;
-        return new CostReconciliation(total, summary.AttributableCents, summary.GapCents, summary.OutOfScopeCents, untaggable, unallocated);
-    }
+    private static CostReconciliation Reconcile(ComplianceSummary summary, RegionSpend? spend) =>
+        CostReconciliation.Of(summary, spend?.UntaggableCents ?? 0, spend?.UnallocatedCents ?? 0, spend?.TotalCents);
 
     private static RegionMetadata Metadata(ScanOutcome outcome, ImmutableArray<string> filter)
     {

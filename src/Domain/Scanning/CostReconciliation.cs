@@ -14,6 +14,17 @@ public sealed record CostReconciliation(
 {
     public static CostReconciliation Zero { get; } = new(0, 0, 0, 0, 0, 0);
 
+    /// <summary>
+    /// The one place the parts are put together: resources' money from <paramref name="summary"/> plus the spend no
+    /// resource carries. The total is the given one (a region's billed spend) or, when there is none, the sum of the parts.
+    /// </summary>
+    public static CostReconciliation Of(ComplianceSummary summary, long untaggableCents = 0, long unallocatedCents = 0, long? totalCents = null)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var total = totalCents ?? summary.AttributableCents + summary.GapCents + summary.OutOfScopeCents + untaggableCents + unallocatedCents;
+        return new(total, summary.AttributableCents, summary.GapCents, summary.OutOfScopeCents, untaggableCents, unallocatedCents);
+    }
+
     /// <summary>Whether the parts add up to the total exactly.</summary>
     public bool Reconciles => TotalCents == AttributableCents + GapCents + OutOfScopeCents + UntaggableCents + UnallocatedCents;
 
