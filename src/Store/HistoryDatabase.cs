@@ -102,7 +102,7 @@ public sealed class HistoryDatabase
     /// <summary>Whether an exception means the database could not do what was asked (rather than a bug).</summary>
     internal static bool IsDatabaseFailure(Exception exception) => exception switch
     {
-        System.Data.Common.DbException or TimeoutException or IOException or InvalidDataException
+        System.Data.Common.DbException or TimeoutException or IOException or InvalidDataException or UnauthorizedAccessException
             or System.Net.Sockets.SocketException or DbUpdateException => true,
         InvalidOperationException { InnerException: { } inner } => IsDatabaseFailure(inner),
         _ => false,
@@ -120,6 +120,7 @@ public sealed class HistoryDatabase
         NpgsqlException npgsql => npgsql.Message,
         TimeoutException => "it did not answer in time.",
         InvalidDataException => "a stored record is corrupt.",
+        IOException or UnauthorizedAccessException => $"its folder cannot be created or written ({exception.Message}).",
         DbUpdateException { InnerException: { } inner } => Reason(inner),
         InvalidOperationException { InnerException: { } inner } => Reason(inner),
         _ => exception.Message,

@@ -40,6 +40,9 @@ public sealed class ScanHistoryStore : IScanHistory, IDisposable
 
     public string Provider => _database.Description;
 
+    /// <summary>The database this store uses.</summary>
+    public HistoryDatabase Database => _database;
+
     /// <summary>
     /// Creates or upgrades the schema (once; later calls return at once). Throws <see cref="HistoryUnavailableException"/>
     /// when the database cannot be reached or was written by a newer version.
@@ -112,7 +115,7 @@ public sealed class ScanHistoryStore : IScanHistory, IDisposable
 
         return ReadAsync(async (connection, transaction) =>
         {
-            var entries = await ScanEntries.PageAsync(connection, before, limit + 1, cancellationToken).ConfigureAwait(false);
+            var entries = await ScanEntries.PageAsync(connection, transaction, before, limit + 1, cancellationToken).ConfigureAwait(false);
             var page = entries.Take(limit).ToList();
             var scans = ImmutableArray.CreateBuilder<StoredScan>(page.Count);
             foreach (var entry in page)

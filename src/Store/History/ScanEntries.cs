@@ -33,9 +33,9 @@ internal static class ScanEntries
     }
 
     /// <summary>A page of scans, newest first, older than <paramref name="beforeSeq"/> when given.</summary>
-    public static async Task<List<ScanEntry>> PageAsync(DbConnection connection, long? beforeSeq, int count, CancellationToken cancellationToken)
+    public static async Task<List<ScanEntry>> PageAsync(DbConnection connection, DbTransaction? transaction, long? beforeSeq, int count, CancellationToken cancellationToken)
     {
-        await using var command = connection.Command(null,
+        await using var command = connection.Command(transaction,
             $"SELECT {Columns} FROM scans WHERE seq < @before ORDER BY seq DESC LIMIT @count")
             .With("@before", beforeSeq ?? long.MaxValue).With("@count", count);
         return await ReadAsync(command, cancellationToken).ConfigureAwait(false);
