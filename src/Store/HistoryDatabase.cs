@@ -39,7 +39,7 @@ public sealed class HistoryDatabase
     public static HistoryDatabase From(StoreOptions options, string dataPath)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.ParsedProvider == StoreProvider.Postgres
+        return options.ParseProvider() == StoreProvider.Postgres
             ? Postgres(options.ConnectionString!)
             : Sqlite(string.IsNullOrWhiteSpace(options.ConnectionString)
                 ? new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataPath, "finops.db") }.ConnectionString

@@ -29,8 +29,8 @@ public sealed class StoreOptions : IValidatableObject
     [Range(MinRetentionDays, MaxRetentionDays, ErrorMessage = Prefix + "RetentionDays must be between {1} and {2} (days a scan keeps its per-resource detail).")]
     public int RetentionDays { get; set; } = 400;
 
-    /// <summary>The provider, once <see cref="Validate"/> accepted it.</summary>
-    public StoreProvider ParsedProvider =>
+    /// <summary>The provider, once <see cref="Validate"/> accepted it (a method, so validation does not read it).</summary>
+    public StoreProvider ParseProvider() =>
         Enum.TryParse<StoreProvider>(Provider?.Trim(), ignoreCase: true, out var provider) && Enum.IsDefined(provider)
             ? provider
             : throw new InvalidOperationException(UnknownProvider);
