@@ -84,6 +84,32 @@ public sealed class HistoryDatabase
     /// </summary>
     internal string? SerializeWritersSql => Provider == StoreProvider.Postgres ? "SELECT pg_advisory_xact_lock(7011001)" : null;
 
+    /// <summary>
+    /// Inserts one unit's references of a scan in one statement (@seq, @unit, @ids from <see cref="ObservationIdList"/>):
+    /// SQLite walks a JSON array of the ids, PostgreSQL unnests a bigint array. Binding thousands of parameters would
+    /// cost more than writing the rows.
+    /// </summary>
+    internal string InsertReferencesSql => Provider == StoreProvider.Postgres
+        ? "INSERT INTO scan_observations (scan_seq, unit_id, observation_id) SELECT @seq, @unit, unnest(@ids)"
+        : "INSERT INTO scan_observations (scan_seq, unit_id, observation_id) SELECT @seq, @unit, value FROM json_each(@ids)";
+
+    /// <summary>Observation ids as <see cref="InsertReferencesSql"/> takes them.</summary>
+    internal object ObservationIdList(List<long> ids)
+    {
+        if (Provider == StoreProvider.Postgres)
+        {
+            return ids.ToArray();
+        }
+
+        var json = new System.Text.StringBuilder((ids.Count * 8) + 2).Append('[');
+        for (var i = 0; i < ids.Count; i++)
+        {
+            (i == 0 ? json : json.Append(',')).Append(ids[i]);
+        }
+
+        return json.Append(']').ToString();
+    }
+
     /// <summary>Deletes observations no scan refers to (PostgreSQL plans NOT EXISTS as a hash anti-join, SQLite NOT IN as one temporary index).</summary>
     internal string DeleteOrphanObservationsSql => Provider == StoreProvider.Postgres
         ? "DELETE FROM observations o WHERE NOT EXISTS (SELECT 1 FROM scan_observations so WHERE so.observation_id = o.id)"

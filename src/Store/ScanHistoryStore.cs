@@ -78,7 +78,7 @@ public sealed class ScanHistoryStore : IScanHistory, IDisposable
         ArgumentNullException.ThrowIfNull(archive);
         return WriteAsync(async (connection, transaction) =>
         {
-            await new ScanWriter(connection, transaction).WriteAsync(archive, cancellationToken).ConfigureAwait(false);
+            await new ScanWriter(_database, connection, transaction).WriteAsync(archive, cancellationToken).ConfigureAwait(false);
             return true;
         }, cancellationToken);
     }

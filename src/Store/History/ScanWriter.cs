@@ -15,7 +15,7 @@ namespace FinOps.Store.History;
 /// differs from the resource's newest one. Resources are handled one unit at a time, so memory holds the archive plus
 /// one unit's worth of lookups, however large the scan.
 /// </summary>
-internal sealed class ScanWriter(DbConnection connection, DbTransaction transaction)
+internal sealed class ScanWriter(HistoryDatabase database, DbConnection connection, DbTransaction transaction)
 {
     /// <summary>Writes the scan; false when a scan with its id is already kept (saving again changes nothing).</summary>
     public async Task<bool> WriteAsync(ScanArchive archive, CancellationToken cancellationToken)
@@ -97,9 +97,12 @@ internal sealed class ScanWriter(DbConnection connection, DbTransaction transact
         var nextResource = await NextIdAsync("resources", "id", cancellationToken).ConfigureAwait(false);
         var nextObservation = await NextIdAsync("observations", "id", cancellationToken).ConfigureAwait(false);
 
-        await using var newResources = new BatchInsert(connection, transaction, "resources", ["id", "unit_id", "arn", "current_observation_id", "current_hash"]);
-        await using var newObservations = new BatchInsert(connection, transaction, "observations", ["id", "resource_id", "hash", "payload"], rowsPerStatement: 100);
-        await using var references = new BatchInsert(connection, transaction, "scan_observations", ["scan_seq", "unit_id", "observation_id"], rowsPerStatement: 300);
+        var newResources = new ColumnRows(database, connection, transaction, "resources",
+            ("id", ColumnKind.Integer), ("unit_id", ColumnKind.Integer), ("arn", ColumnKind.Text), ("current_observation_id", ColumnKind.Integer),
+            ("current_hash", ColumnKind.Integer));
+        var newObservations = new ColumnRows(database, connection, transaction, "observations",
+            ("id", ColumnKind.Integer), ("resource_id", ColumnKind.Integer), ("hash", ColumnKind.Integer), ("payload", ColumnKind.Binary));
+        await using var references = connection.Command(transaction, database.InsertReferencesSql).With("@seq", seq).With("@unit", 0).With("@ids", "");
         await using var moveHint = connection.Command(transaction,
             "UPDATE resources SET current_observation_id = @observation, current_hash = @hash WHERE id = @id")
             .With("@observation", 0L).With("@hash", 0L).With("@id", 0L);
@@ -138,8 +141,7 @@ internal sealed class ScanWriter(DbConnection connection, DbTransaction transact
                     }
 
                     var changed = nextObservation++;
-                    newObservations.Value(changed).Value(previous.Id).Value(hash).Value(writer.Written.ToArray());
-                    await newObservations.EndRowAsync(cancellationToken).ConfigureAwait(false);
+                    await newObservations.AddAsync(cancellationToken, changed, previous.Id, hash, writer.Written.ToArray()).ConfigureAwait(false);
                     moveHint.Parameters[0].Value = changed;
                     moveHint.Parameters[1].Value = hash;
                     moveHint.Parameters[2].Value = previous.Id;
@@ -151,20 +153,19 @@ internal sealed class ScanWriter(DbConnection connection, DbTransaction transact
 
                 var resourceId = nextResource++;
                 var observation = nextObservation++;
-                newResources.Value(resourceId).Value(unit).Value(resource.Arn).Value(observation).Value(hash);
-                await newResources.EndRowAsync(cancellationToken).ConfigureAwait(false);
-                newObservations.Value(observation).Value(resourceId).Value(hash).Value(writer.Written.ToArray());
-                await newObservations.EndRowAsync(cancellationToken).ConfigureAwait(false);
+                await newResources.AddAsync(cancellationToken, resourceId, unit, resource.Arn, observation, hash).ConfigureAwait(false);
+                await newObservations.AddAsync(cancellationToken, observation, resourceId, hash, writer.Written.ToArray()).ConfigureAwait(false);
                 known[resource.Arn] = new KnownResource(resourceId, observation, hash, Seen: true);
                 unitObservations.Add(observation);
             }
 
             // Key order: the rows append to the end of the table's B-tree, which keeps its pages full.
             unitObservations.Sort();
-            foreach (var observation in unitObservations)
+            if (unitObservations.Count > 0)
             {
-                references.Value(seq).Value(unit).Value(observation);
-                await references.EndRowAsync(cancellationToken).ConfigureAwait(false);
+                references.Parameters[1].Value = unit;
+                references.Parameters[2].Value = database.ObservationIdList(unitObservations);
+                await references.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
             start = end;
@@ -172,7 +173,6 @@ internal sealed class ScanWriter(DbConnection connection, DbTransaction transact
 
         await newResources.FlushAsync(cancellationToken).ConfigureAwait(false);
         await newObservations.FlushAsync(cancellationToken).ConfigureAwait(false);
-        await references.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The unit's resources with their newest observation (id and content hash).</summary>

@@ -7,7 +7,7 @@ public sealed class ObservationRow
 
     public long ResourceId { get; set; }
 
-    /// <summary>The first 8 bytes of the payload's SHA-256.</summary>
+    /// <summary>The payload's 64-bit XXH3 hash.</summary>
     public long Hash { get; set; }
 
     /// <summary>Tags in order, name, creation time, state, VPC (see <see cref="Codecs.ObservationCodec"/>).</summary>

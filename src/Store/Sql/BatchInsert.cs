@@ -6,7 +6,8 @@ namespace FinOps.Store.Sql;
 
 /// <summary>
 /// Inserts rows into one table many at a time: one prepared multi-row INSERT reused for every full batch (both
-/// providers accept <c>VALUES (…), (…)</c>), so a scan's rows cost a statement per few hundred rows.
+/// providers accept <c>VALUES (…), (…)</c>). Keep batches to a few dozen rows: SQLite finds each parameter by name with
+/// a linear search, so a statement's binding cost grows with the square of its parameters.
 /// </summary>
 internal sealed class BatchInsert : IAsyncDisposable
 {
@@ -20,7 +21,7 @@ internal sealed class BatchInsert : IAsyncDisposable
     private int _rows;
     private int _column;
 
-    public BatchInsert(DbConnection connection, DbTransaction transaction, string table, string[] columns, int rowsPerStatement = 250)
+    public BatchInsert(DbConnection connection, DbTransaction transaction, string table, string[] columns, int rowsPerStatement = 32)
     {
         _connection = connection;
         _transaction = transaction;
