@@ -97,10 +97,10 @@ internal sealed class ScanWriter(HistoryDatabase database, DbConnection connecti
         var nextResource = await NextIdAsync("resources", "id", cancellationToken).ConfigureAwait(false);
         var nextObservation = await NextIdAsync("observations", "id", cancellationToken).ConfigureAwait(false);
 
-        var newResources = new ColumnRows(database, connection, transaction, "resources",
+        await using var newResources = new ColumnRows(database, connection, transaction, "resources",
             ("id", ColumnKind.Integer), ("unit_id", ColumnKind.Integer), ("arn", ColumnKind.Text), ("current_observation_id", ColumnKind.Integer),
             ("current_hash", ColumnKind.Integer));
-        var newObservations = new ColumnRows(database, connection, transaction, "observations",
+        await using var newObservations = new ColumnRows(database, connection, transaction, "observations",
             ("id", ColumnKind.Integer), ("resource_id", ColumnKind.Integer), ("hash", ColumnKind.Integer), ("payload", ColumnKind.Binary));
         await using var references = connection.Command(transaction, database.InsertReferencesSql).With("@seq", seq).With("@unit", 0).With("@ids", "");
         await using var moveHint = connection.Command(transaction,

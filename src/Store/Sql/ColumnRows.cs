@@ -10,9 +10,12 @@ namespace FinOps.Store.Sql;
 /// array of rows, <c>INSERT … SELECT value-&gt;&gt;0, … FROM json_each(@rows)</c> (binary columns as hex, through
 /// <c>unhex</c>). Either way the database, not the driver, walks the rows.
 /// </summary>
-internal sealed class ColumnRows
+internal sealed class ColumnRows : IAsyncDisposable
 {
-    private const int RowsPerStatement = 4096;
+    // SQLite's batch stays a JSON text of well under 85 KB (off the large-object heap, so a save leaves short-lived garbage
+    // only); PostgreSQL's arrays are sent in binary, more rows at a time.
+    private const int SqliteRowsPerStatement = 96;
+    private const int PostgresRowsPerStatement = 4096;
 
     private readonly HistoryDatabase _database;
     private readonly DbConnection _connection;
@@ -21,6 +24,9 @@ internal sealed class ColumnRows
     private readonly string[] _columns;
     private readonly ColumnKind[] _kinds;
     private readonly List<object>[] _values;
+    private readonly int _rowsPerStatement;
+    private readonly ArrayBufferWriter<byte> _json = new(16 * 1024);
+    private DbCommand? _sqliteCommand;
 
     public ColumnRows(HistoryDatabase database, DbConnection connection, DbTransaction transaction, string table,
         params (string Name, ColumnKind Kind)[] columns)
@@ -31,7 +37,8 @@ internal sealed class ColumnRows
         _table = table;
         _columns = [.. columns.Select(c => c.Name)];
         _kinds = [.. columns.Select(c => c.Kind)];
-        _values = [.. columns.Select(_ => new List<object>(RowsPerStatement))];
+        _rowsPerStatement = database.Provider == StoreProvider.Postgres ? PostgresRowsPerStatement : SqliteRowsPerStatement;
+        _values = [.. columns.Select(_ => new List<object>(_rowsPerStatement))];
     }
 
     /// <summary>Adds a row (one value per column, in order; none null); sends a full batch.</summary>
@@ -42,7 +49,7 @@ internal sealed class ColumnRows
             _values[i].Add(row[i]);
         }
 
-        return _values[0].Count == RowsPerStatement ? FlushAsync(cancellationToken) : ValueTask.CompletedTask;
+        return _values[0].Count == _rowsPerStatement ? FlushAsync(cancellationToken) : ValueTask.CompletedTask;
     }
 
     /// <summary>Sends the rows not sent yet.</summary>
@@ -53,11 +60,27 @@ internal sealed class ColumnRows
             return;
         }
 
-        await using var command = _database.Provider == StoreProvider.Postgres ? PostgresCommand() : SqliteCommand();
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        if (_database.Provider == StoreProvider.Postgres)
+        {
+            await using var command = PostgresCommand();
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await SqliteCommand().ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var column in _values)
         {
             column.Clear();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sqliteCommand is not null)
+        {
+            await _sqliteCommand.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -80,9 +103,11 @@ internal sealed class ColumnRows
         return command;
     }
 
+    /// <summary>The one prepared statement, its parameter set to the pending rows as a JSON array.</summary>
     private DbCommand SqliteCommand()
     {
-        var buffer = new ArrayBufferWriter<byte>(_values[0].Count * 64);
+        var buffer = _json;
+        buffer.ResetWrittenCount();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartArray();
@@ -112,8 +137,14 @@ internal sealed class ColumnRows
             json.WriteEndArray();
         }
 
-        var select = string.Join(", ", _kinds.Select((kind, i) => kind == ColumnKind.Binary ? $"unhex(value ->> {i})" : $"value ->> {i}"));
-        return _connection.Command(_transaction, $"INSERT INTO {_table} ({string.Join(", ", _columns)}) SELECT {select} FROM json_each(@rows)")
-            .With("@rows", System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+        if (_sqliteCommand is null)
+        {
+            var select = string.Join(", ", _kinds.Select((kind, i) => kind == ColumnKind.Binary ? $"unhex(value ->> {i})" : $"value ->> {i}"));
+            _sqliteCommand = _connection.Command(_transaction, $"INSERT INTO {_table} ({string.Join(", ", _columns)}) SELECT {select} FROM json_each(@rows)")
+                .With("@rows", "");
+        }
+
+        _sqliteCommand.Parameters[0].Value = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return _sqliteCommand;
     }
 }
