@@ -149,22 +149,32 @@ public sealed class ScanHistoryStore : IScanHistory, IDisposable
     public Task<IReadOnlyList<TrendPoint>> ReadTrendAsync(TrendQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var dimension = (int)query.Dimension;
-        var keys = query.Keys.IsDefaultOrEmpty ? [] : query.Keys.ToArray();
-        var everyKey = keys.Length == 0;
-        var since = query.Since.UtcTicks;
-        var until = query.Until.UtcTicks;
-        return RunAsync<IReadOnlyList<TrendPoint>>(async db =>
+        var keys = query.Keys.IsDefaultOrEmpty ? [] : query.Keys.Distinct(StringComparer.Ordinal).ToArray();
+        return ReadAsync<IReadOnlyList<TrendPoint>>(async (connection, transaction) =>
         {
-            var rows = await (
-                    from t in db.TrendPoints.AsNoTracking()
-                    join s in db.Scans.AsNoTracking() on t.ScanSeq equals s.Seq
-                    where t.Dimension == dimension && t.AtTicks >= since && t.AtTicks <= until && (everyKey || keys.Contains(t.Key))
-                    orderby t.AtTicks, t.ScanSeq, t.Position
-                    select new { Point = t, s.ScanId, s.PolicyVersion, s.PolicyHash })
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-            return [.. rows.Select(r => new TrendPoint(r.ScanId, new DateTimeOffset(r.Point.AtTicks, TimeSpan.Zero), r.PolicyVersion, r.PolicyHash,
-                Figures(r.Point)))];
+            // One index range (dimension, key, time) per key, or the dimension's whole range; read with plain ADO.NET
+            // because a trend of every region is thousands of small rows.
+            var keyFilter = keys.Length == 0 ? "" : $" AND t.key IN ({string.Join(", ", keys.Select((_, i) => $"@k{i}"))})";
+            await using var command = connection.Command(transaction,
+                "SELECT s.scan_id, t.at_ticks, s.policy_version, s.policy_hash, t.dimension, t.key, t.measured, t.total_resources, t.in_scope, " +
+                "t.compliant, t.violations, t.error_violations, t.gap_cents, t.spend_cents FROM trend_points t JOIN scans s ON s.seq = t.scan_seq " +
+                $"WHERE t.dimension = @dimension AND t.at_ticks >= @since AND t.at_ticks <= @until{keyFilter} ORDER BY t.at_ticks, t.scan_seq, t.position")
+                .With("@dimension", (int)query.Dimension).With("@since", query.Since.UtcTicks).With("@until", query.Until.UtcTicks);
+            for (var i = 0; i < keys.Length; i++)
+            {
+                command.With($"@k{i}", keys[i]);
+            }
+
+            var points = new List<TrendPoint>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                points.Add(new TrendPoint(reader.GetString(0), new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero), reader.GetString(2), reader.GetString(3),
+                    new TrendFigures((FigureDimension)reader.GetInt32(4), reader.GetString(5), reader.GetBoolean(6), reader.GetInt32(7), reader.GetInt32(8),
+                        reader.GetInt32(9), reader.GetInt32(10), reader.GetInt32(11), reader.GetInt64(12), reader.GetInt64(13))));
+            }
+
+            return points;
         }, cancellationToken);
     }
 
@@ -259,10 +269,6 @@ public sealed class ScanHistoryStore : IScanHistory, IDisposable
             context.ScannableRegions, context.SkippedRegions, context.Coverage);
         return new StoredScan(record, figures.ToImmutable());
     }
-
-    private static TrendFigures Figures(TrendPointRow row) =>
-        new((FigureDimension)row.Dimension, row.Key, row.Measured, row.TotalResources, row.InScope, row.Compliant, row.Violations,
-            row.ErrorViolations, row.GapCents, row.SpendCents);
 
     /// <summary>Runs <paramref name="work"/> on a new context once the schema is current; database failures become <see cref="HistoryUnavailableException"/>.</summary>
     private async Task<T> RunAsync<T>(Func<HistoryDbContext, Task<T>> work, CancellationToken cancellationToken)

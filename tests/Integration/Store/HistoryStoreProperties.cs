@@ -13,7 +13,7 @@ namespace FinOps.Tests.Integration.Store;
 /// </summary>
 public sealed class HistoryStoreProperties(StoreDatabases databases) : IClassFixture<StoreDatabases>
 {
-    private const int Cases = 20;
+    private const int Cases = 15;
 
     [Theory, SqliteStore, PostgresStore]
     public void State_as_of_every_saved_scan_reads_back_as_folded_in_memory(StoreKind kind) => Check(kind, async (store, scenario) =>
