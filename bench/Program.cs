@@ -13,6 +13,7 @@ namespace FinOps.Bench;
 /// <c>mcp-load</c> as a separate load generator for its informational last run);
 /// <c>violations</c> runs the violations-page fetch harness (paging, sorting, filtering 100,000 resources);
 /// <c>soak [--minutes 30]</c> runs the soak harness (mixed load on the sample account: memory slope and p99 per window).
+/// <c>store</c> runs the history-store harness (saving, deduplication, trends, comparison, database size).
 /// </summary>
 public static class Program
 {
@@ -37,6 +38,8 @@ public static class Program
                 return await ViolationPageHarness.RunAsync();
             case ["soak", ..]:
                 return await SoakHarness.RunAsync(args);
+            case ["store", ..]:
+                return await StoreHarness.RunAsync(args);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return 0;

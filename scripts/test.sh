@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh machine: installs what the tests need (Chromium for Playwright, poppler-utils
-# for PDF rendering, python3 for the summary, the npm packages of the test fixtures), runs `dotnet test` on the solution with TRX loggers,
-# and ends with the line "N passed, N failed" summed from the TRX counters. Exits non-zero on any failure.
+# for PDF rendering, python3 for the summary, PostgreSQL for the history store's tests, the npm packages of the test
+# fixtures), starts a throwaway PostgreSQL cluster, runs `dotnet test` on the solution with TRX loggers, and ends with
+# the line "N passed, N failed" summed from the TRX counters. Exits non-zero on any failure.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -10,6 +11,8 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
 command -v python3 >/dev/null 2>&1 || need_apt+=(python3-minimal)   # sums the TRX counters below
+pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+[ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || need_apt+=(postgresql)   # the history store's tests (tests/Integration/Store)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing ${need_apt[*]} (apt)…"
   sudo_cmd=""
@@ -19,6 +22,42 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     || { $sudo_cmd apt-get update -qq >/dev/null 2>&1 && $sudo_cmd apt-get install -y -qq "${need_apt[@]}" >/dev/null; } \
     || { echo "could not install ${need_apt[*]}"; exit 1; }
 fi
+
+# PostgreSQL for the history store's tests: a throwaway cluster in a temporary folder on a free loopback port, run by an
+# unprivileged user (the postgres user when this script runs as root), stopped and removed on exit. The tests read its
+# connection string from FINOPS_TEST_POSTGRES (with CI=true they fail without it).
+pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+pg_dir=""
+pg_as=()
+stop_postgres() {
+  if [ -n "$pg_dir" ]; then
+    "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1
+    rm -rf "$pg_dir"
+  fi
+}
+trap stop_postgres EXIT
+pg_dir="$(mktemp -d "${TMPDIR:-/tmp}/finops-pg.XXXXXX")"
+if [ "$(id -u)" -eq 0 ]; then
+  id postgres >/dev/null 2>&1 || useradd --system --user-group --no-create-home --shell /usr/sbin/nologin postgres
+  chown postgres: "$pg_dir"
+  pg_as=(runuser -u postgres --)
+fi
+chmod 700 "$pg_dir"
+"${pg_as[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U finops_test --auth=trust -E UTF8 --no-sync >"$pg_dir/initdb.log" 2>&1 \
+  || { cat "$pg_dir/initdb.log"; echo "could not create a PostgreSQL cluster"; echo "0 passed, 1 failed"; exit 1; }
+pg_started=""
+for attempt in 1 2 3; do
+  pg_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  if "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
+      -o "-h 127.0.0.1 -p $pg_port -k $pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+      start >/dev/null 2>&1; then
+    pg_started=1
+    break
+  fi
+done
+[ -n "$pg_started" ] || { tail -n 20 "$pg_dir/server.log"; echo "could not start PostgreSQL"; echo "0 passed, 1 failed"; exit 1; }
+export FINOPS_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=finops_test;Database=postgres"
+echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') for the store tests on 127.0.0.1:$pg_port"
 
 # npm packages used by test fixtures (OpenID provider, MCP clients); each folder has its own package-lock.json.
 for dir in tests/*/node; do
