@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -21,7 +22,9 @@ public sealed class SoakHost : WebApplicationFactory<global::Program>
         // The factory finds a test project's content root by convention; a console harness names it (src/Web).
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_FINOPS_WEB", WebContentRoot());
         var host = new SoakHost(settings);
-        host.UseKestrel(0);
+        // Kestrel binds the loopback endpoint itself: UseKestrel(port) rewrites the server's addresses after the app
+        // has started binding, which races and fails now and then on a loaded machine.
+        host.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         host.StartServer();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         host.BaseAddress = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");

@@ -23,6 +23,7 @@ public sealed partial class AccountStateKeeper : IDisposable
     private AccountState _state = AccountState.Empty;
     private Views _views;
     private ImmutableArray<Action<AccountState>> _observers = [];
+    private ImmutableArray<Action<ComplianceResult, AccountState>> _scanObservers = [];
 
     public AccountStateKeeper(PolicyService policies, TimeProvider time, ILogger<AccountStateKeeper> logger)
     {
@@ -77,6 +78,20 @@ public sealed partial class AccountStateKeeper : IDisposable
         }
 
         LogApplied(_logger, scan.ScanId, next.Version, next.Units.Count);
+        foreach (var observer in _scanObservers)
+        {
+            try
+            {
+                observer(scan, next);
+            }
+#pragma warning disable CA1031 // One broken observer must not stop the others or the scan that changed the state.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogObserverFailed(_logger, ex);
+            }
+        }
+
         Notify(next);
         return next;
     }
@@ -109,6 +124,33 @@ public sealed partial class AccountStateKeeper : IDisposable
         ArgumentNullException.ThrowIfNull(onChanged);
         ImmutableInterlocked.Update(ref _observers, static (list, o) => list.Add(o), onChanged);
         return new Subscription(this, onChanged);
+    }
+
+    /// <summary>
+    /// Observes applied scans: called, in the order they were applied, with each scan's own result and the state it made
+    /// (the history store keeps both). Calls run on the scan's thread and must be quick. Dispose the handle to stop.
+    /// </summary>
+    public IDisposable SubscribeScans(Action<ComplianceResult, AccountState> onApplied)
+    {
+        ArgumentNullException.ThrowIfNull(onApplied);
+        ImmutableInterlocked.Update(ref _scanObservers, static (list, o) => list.Add(o), onApplied);
+        return new ScanSubscription(this, onApplied);
+    }
+
+    /// <summary>
+    /// A view of any state (the current one, an earlier one the history store keeps, one restored as of a scan) through a
+    /// scope, judged by <paramref name="evaluator"/>: the same rule as <see cref="View"/>, not cached unless it is the
+    /// current state under the policy in force.
+    /// </summary>
+    public ComplianceResult ViewOf(AccountState state, ScanScope scope, PolicyEvaluator evaluator)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(evaluator);
+        var views = Volatile.Read(ref _views);
+        return ReferenceEquals(views.State, state) && ReferenceEquals(views.Evaluator, evaluator)
+            ? views.Get(scope, _time)
+            : new Views(state, evaluator).Get(scope, _time);
     }
 
     public void Dispose() => _policies.PolicyChanged -= OnPolicyChanged;
@@ -204,5 +246,10 @@ public sealed partial class AccountStateKeeper : IDisposable
     private sealed class Subscription(AccountStateKeeper keeper, Action<AccountState> observer) : IDisposable
     {
         public void Dispose() => ImmutableInterlocked.Update(ref keeper._observers, static (list, o) => list.Remove(o), observer);
+    }
+
+    private sealed class ScanSubscription(AccountStateKeeper keeper, Action<ComplianceResult, AccountState> observer) : IDisposable
+    {
+        public void Dispose() => ImmutableInterlocked.Update(ref keeper._scanObservers, static (list, o) => list.Remove(o), observer);
     }
 }

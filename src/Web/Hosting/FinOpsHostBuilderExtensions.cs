@@ -1,3 +1,5 @@
+using FinOps.Store;
+using FinOps.Domain.History;
 using FinOps.Aws;
 using FinOps.Aws.Live;
 using FinOps.Domain.Costs;
@@ -34,6 +36,10 @@ public static class FinOpsHostBuilderExtensions
         }
 
         services.AddFinOpsScanning(configuration);
+
+        // History: the store (SQLite at {DataPath}/finops.db, or PostgreSQL), restored at start-up before the first scan.
+        services.AddFinOpsStore(configuration);
+        services.AddFinOpsHistory();
         services.AddSingleton<CostAttributionService>();
         services.AddSingleton<RegionReportService>();
 

@@ -70,6 +70,19 @@ public sealed class RegionViewTests : DashboardTestContext
         Assert.Empty(page.FindAll("[data-testid=headlines]"));
     }
 
+    [Theory]
+    [InlineData(",")]
+    [InlineData("eu-west-1,us-east-1")]
+    public async Task A_route_value_that_is_not_one_region_code_is_refused_saying_what_is_accepted(string region)
+    {
+        await ScanAsync();
+
+        var page = Render<RegionView>(p => p.Add(x => x.Region, region));
+
+        Assert.Contains("Accepted: region codes such as eu-west-1", page.Find("[data-testid=scope-error]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=headlines]"));
+    }
+
     [Fact]
     public async Task The_regions_index_lists_every_region_of_the_result()
     {

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -38,7 +39,9 @@ public sealed class FinOpsAppHost : WebApplicationFactory<Program>
     public static FinOpsAppHost Start(IDictionary<string, string?>? settings = null)
     {
         var host = new FinOpsAppHost(settings ?? new Dictionary<string, string?>());
-        host.UseKestrel(0);
+        // Kestrel binds the loopback endpoint itself: UseKestrel(port) rewrites the server's addresses after the app
+        // has started binding, which races and fails now and then on a loaded machine.
+        host.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         host.StartServer();
         var addresses = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
             ?? throw new InvalidOperationException("Kestrel reported no addresses.");

@@ -87,9 +87,7 @@ public sealed class OverviewPageTests(BrowserFixture browser) : IDisposable
         await page.Locator("[data-testid=score-chart] .apexcharts-datalabel").First.WaitForAsync();
         var first = page.Locator("[data-testid=score-chart] .apexcharts-bar-area").First;
         await Assertions.Expect(first).ToBeVisibleAsync();
-        var bar = await first.BoundingBoxAsync() ?? throw new InvalidOperationException("The first score bar has no box.");
-        await page.Mouse.ClickAsync(bar.X + bar.Width - 6, bar.Y + bar.Height / 2);
-        await page.WaitForURLAsync(new Regex(@"/regions/[a-z]{2}-[a-z]+-\d$"));
+        await ClickBarUntilItNavigatesAsync(page, first, new Regex(@"/regions/[a-z]{2}-[a-z]+-\d$"));
         await page.GetByTestId("type-table").WaitForAsync();
         Assert.True(await page.GetByTestId("missing-tags").Locator("tbody tr").CountAsync() >= 1);
         Assert.False(await PageChecks.HasHorizontalScrollAsync(page), "the region view fits 1280 px without horizontal scrolling");
@@ -138,4 +136,34 @@ public sealed class OverviewPageTests(BrowserFixture browser) : IDisposable
     }
 
     public void Dispose() => _app.Dispose();
+
+    /// <summary>
+    /// Clicks near the end of <paramref name="bar"/> until the page navigates: the chart may redraw (resize, a late
+    /// update) between measuring the bar and the click, which leaves the bar without a box or the click on nothing.
+    /// </summary>
+    private static async Task ClickBarUntilItNavigatesAsync(IPage page, ILocator bar, Regex destination)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var box = await bar.BoundingBoxAsync();
+            if (box is not null)
+            {
+                await page.Mouse.ClickAsync(box.X + box.Width - 6, box.Y + box.Height / 2);
+                try
+                {
+                    await page.WaitForURLAsync(destination, new() { Timeout = 10_000 });
+                    return;
+                }
+                catch (TimeoutException) when (attempt < 5)
+                {
+                }
+            }
+            else if (attempt >= 5)
+            {
+                throw new InvalidOperationException("The bar never had a box to click.");
+            }
+
+            await Task.Delay(500);
+        }
+    }
 }

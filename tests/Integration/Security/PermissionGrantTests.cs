@@ -94,9 +94,34 @@ public sealed class PermissionGrantTests
         {
             var local = ReturnUrls.Local(url);
             return local.StartsWith('/') && !local.StartsWith("//", StringComparison.Ordinal)
-                && !local.StartsWith("/\\", StringComparison.Ordinal) && !local.Any(char.IsControl)
-                && (local == "/" || local == url);
+                && !local.StartsWith("/\\", StringComparison.Ordinal) && local.All(c => c is > ' ' and < '\u007f')
+                && (local == "/" || !IsWellFormedText(url!) || Uri.UnescapeDataString(local) == Uri.UnescapeDataString(url!));
         });
+
+    [Theory]
+    [InlineData("/costs?x=\u00e9", "/costs?x=%C3%A9")]
+    [InlineData("/}", "/%7D")]
+    [InlineData("/\u3002evil.example", "/%E3%80%82evil.example")]
+    public void Characters_a_location_header_cannot_carry_are_percent_encoded(string url, string expected) =>
+        Assert.Equal(expected, ReturnUrls.Local(url));
+
+    /// <summary>True when <paramref name="text"/> has no lone surrogate (those are written as U+FFFD, so they do not round-trip).</summary>
+    private static bool IsWellFormedText(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     [Theory]
     [InlineData("/costs?metric=amortized", "/costs?metric=amortized")]

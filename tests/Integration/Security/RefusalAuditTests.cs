@@ -13,7 +13,7 @@ public sealed class RefusalAuditTests(KeyedAppFixture fixture)
     [Fact]
     public async Task A_readers_narrow_question_that_would_need_a_scan_is_refused_and_audited()
     {
-        var text = await CallAsync(TestApiKeys.Viewer, "check_tag_compliance", "{\"resource_types\":[\"ec2:volume\"],\"limit\":1}");
+        var text = await CallAsync(TestApiKeys.Viewer, "check_tag_compliance", "{\"resource_types\":[\"sqs:queue\"],\"limit\":1}");
 
         Assert.Contains("needs the finops:scan scope", text, StringComparison.Ordinal);
         Assert.Contains(fixture.Logs.Entries, e => e.EventId.Id == AccessDenied

@@ -46,7 +46,9 @@ public sealed class SecuredAppHost : WebApplicationFactory<Program>
     {
         var port = FreeLoopbackPort();
         var host = new SecuredAppHost(port, settings ?? new Dictionary<string, string?>(), services);
-        host.UseKestrel(port);
+        // Kestrel binds the loopback endpoint itself: UseKestrel(port) rewrites the server's addresses after the app
+        // has started binding, which races and fails now and then on a loaded machine.
+        host.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         host.StartServer();
         return host;
     }
@@ -63,7 +65,9 @@ public sealed class SecuredAppHost : WebApplicationFactory<Program>
         }
 
         var host = new SecuredAppHost(port, all, services);
-        host.UseKestrel(port);
+        // Kestrel binds the loopback endpoint itself: UseKestrel(port) rewrites the server's addresses after the app
+        // has started binding, which races and fails now and then on a loaded machine.
+        host.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         host.StartServer();
         return host;
     }

@@ -96,9 +96,25 @@ public sealed partial class ResultView : IDisposable
     }
 
     /// <summary>Checks the filter's regions against the account by the rule every door uses; the refusal, or null.</summary>
-    private async Task<string?> RefusalAsync(ImmutableArray<string> regions) =>
-        regions.IsDefaultOrEmpty ? null
-            : (await RegionSelection.CheckAsync(Compliance, string.Join(',', regions), CancellationToken.None)).Error;
+    private async Task<string?> RefusalAsync(ImmutableArray<string> regions)
+    {
+        if (regions.IsDefaultOrEmpty)
+        {
+            return null;
+        }
+
+        try
+        {
+            // Each region by itself: a route value such as "," is one bad region, not an empty list.
+            _ = ScanScope.Everything.WithRegions(regions);
+        }
+        catch (InvalidRegionException ex)
+        {
+            return ex.Message;
+        }
+
+        return (await RegionSelection.CheckAsync(Compliance, string.Join(',', regions), CancellationToken.None)).Error;
+    }
 
     private void Load()
     {

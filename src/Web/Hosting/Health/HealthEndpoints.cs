@@ -5,7 +5,7 @@ namespace FinOps.Web.Hosting.Health;
 
 /// <summary>
 /// <c>/health/live</c> (the process answers) and <c>/health/ready</c> (the inventory source answers and the policy
-/// loads). Anonymous, for load balancers and orchestrators; the answer is the status word only, never the reason.
+/// loads; "Degraded" while the history store is unreachable). Anonymous, for load balancers and orchestrators; the answer is the status word only, never the reason.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -15,7 +15,8 @@ public static class HealthEndpoints
     {
         services.AddHealthChecks()
             .AddCheck<InventoryReadinessCheck>("inventory", HealthStatus.Unhealthy, [ReadyTag], TimeSpan.FromSeconds(10))
-            .AddCheck<PolicyReadinessCheck>("policy", HealthStatus.Unhealthy, [ReadyTag], TimeSpan.FromSeconds(5));
+            .AddCheck<PolicyReadinessCheck>("policy", HealthStatus.Unhealthy, [ReadyTag], TimeSpan.FromSeconds(5))
+            .AddCheck<HistoryReadinessCheck>("history", HealthStatus.Degraded, [ReadyTag], TimeSpan.FromSeconds(10));
         return services;
     }
 
