@@ -11,7 +11,8 @@ namespace FinOps.Bench;
 /// <c>dashboard</c> runs the dashboard's render-time and per-user memory harness;
 /// <c>mcp</c> runs the MCP load harness (cached check_tag_compliance at 32 concurrent clients; it starts itself with
 /// <c>mcp-load</c> as a separate load generator for its informational last run);
-/// <c>violations</c> runs the violations-page fetch harness (paging, sorting, filtering 100,000 resources).
+/// <c>violations</c> runs the violations-page fetch harness (paging, sorting, filtering 100,000 resources);
+/// <c>suggest</c> scores tag suggestions against the sample account's truth (top-1 accuracy, confidence precision).
 /// </summary>
 public static class Program
 {
@@ -34,6 +35,8 @@ public static class Program
                 return await McpHarness.LoadGeneratorAsync(args);
             case ["violations", ..]:
                 return await ViolationPageHarness.RunAsync();
+            case ["suggest", ..]:
+                return await SuggestionHarness.RunAsync(args);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return 0;

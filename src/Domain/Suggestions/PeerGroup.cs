@@ -1,0 +1,71 @@
+namespace FinOps.Domain.Suggestions;
+
+/// <summary>
+/// The resources that resemble the one a tag is suggested for in one way (same VPC, same stack, …), counted by the
+/// accepted value they carry for the tag, and how much that kind of resemblance is worth in this scan
+/// (<see cref="FollowChance"/>, measured by <see cref="Cohesion"/> over every group of the kind).
+/// </summary>
+internal sealed class PeerGroup(PeerGroupKind kind, string description, int rank)
+{
+    /// <summary>However closely a kind of neighbour agrees across the scan, one resource in twenty may be the exception.</summary>
+    private const double MaxFollowChance = 0.95;
+
+    private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+    public PeerGroupKind Kind { get; } = kind;
+
+    /// <summary>Who they are, for a reason: "in the same VPC vpc-1", "named 'web-prod…'".</summary>
+    public string Description { get; } = description;
+
+    /// <summary>Among equally telling groups the lower rank (the more specific resemblance) is preferred.</summary>
+    public int Rank { get; } = rank;
+
+    /// <summary>How many of them carry an accepted value.</summary>
+    public int Total { get; private set; }
+
+    /// <summary>The values they carry.</summary>
+    public IEnumerable<string> Values => _counts.Keys;
+
+    /// <summary>Every group of this kind across the scan (not only this resource's), for <see cref="FollowChance"/>.</summary>
+    public GroupCohesion Cohesion { get; } = new();
+
+    /// <summary>The measured chance that a resource carries its group's value, for groups of this kind and this tag.</summary>
+    public double FollowChance { get; private set; }
+
+    public void Add(string value)
+    {
+        _counts[value] = _counts.GetValueOrDefault(value) + 1;
+        Total++;
+    }
+
+    public int CountOf(string value) => _counts.GetValueOrDefault(value);
+
+    /// <summary>Sets <see cref="FollowChance"/> from the cohesion measured, given how often two values agree by chance.</summary>
+    public void Measure(double chanceAgreement) => FollowChance = Math.Min(MaxFollowChance, Cohesion.FollowChance(chanceAgreement));
+
+    /// <summary>
+    /// The chance of each candidate value for the resource, judging by this group alone. The group has one value
+    /// its members follow with chance ρ (<see cref="FollowChance"/>), otherwise carrying a value at the scan's odds
+    /// (<paramref name="prior"/>). Which value that is follows from the members' votes by Bayes' rule; the resource
+    /// then follows it with chance ρ too. So a few members of a tight kind of group say much, many of a loose kind little.
+    /// </summary>
+    public Dictionary<string, double> Predict(IReadOnlyDictionary<string, double> prior)
+    {
+        var rho = FollowChance;
+        var logPosterior = new Dictionary<string, double>(prior.Count, StringComparer.Ordinal);
+        foreach (var (candidate, chance) in prior)
+        {
+            var log = Math.Log(chance);
+            foreach (var (value, count) in _counts)
+            {
+                log += count * Math.Log((value == candidate ? rho : 0) + (1 - rho) * prior[value]);
+            }
+
+            logPosterior[candidate] = log;
+        }
+
+        var top = logPosterior.Values.Max();
+        var sum = logPosterior.Values.Sum(l => Math.Exp(l - top));
+        return prior.ToDictionary(p => p.Key, p => rho * Math.Exp(logPosterior[p.Key] - top) / sum + (1 - rho) * p.Value, StringComparer.Ordinal);
+    }
+}
