@@ -1,20 +1,22 @@
+using System.Runtime.InteropServices;
+
 namespace FinOps.Domain.Suggestions;
 
 /// <summary>
 /// Measures, over a scan, how often two resources that fall in the same group of one kind (same VPC, same
 /// Application tag, names starting with the same words, …) carry the same value for a tag, beyond what chance gives:
 /// what a neighbour of that kind is worth as evidence in this account. Groups are told apart by a 64-bit hash of
-/// what defines them, so counting allocates only per distinct (group, value) pair.
+/// what defines them and values by a small id, so counting allocates only per distinct (group, value) pair.
 /// </summary>
 internal sealed class GroupCohesion
 {
-    private readonly Dictionary<(ulong Group, string Value), int> _counts = [];
+    private readonly Dictionary<(ulong Group, int Value), int> _counts = [];
     private readonly Dictionary<ulong, int> _sizes = [];
 
-    public void Add(ulong group, string value)
+    public void Add(ulong group, int value)
     {
-        _counts[(group, value)] = _counts.GetValueOrDefault((group, value)) + 1;
-        _sizes[group] = _sizes.GetValueOrDefault(group) + 1;
+        CollectionsMarshal.GetValueRefOrAddDefault(_counts, (group, value), out _)++;
+        CollectionsMarshal.GetValueRefOrAddDefault(_sizes, group, out _)++;
     }
 
     /// <summary>

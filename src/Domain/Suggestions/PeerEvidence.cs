@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using FinOps.Domain.Resources;
 using FinOps.Domain.Scanning;
 
@@ -16,7 +17,7 @@ internal static class PeerEvidence
 
     private const int MaxTagLength = 256;
 
-    /// <summary>Resources read to measure how closely kinds of groups agree; larger scans are sampled evenly.</summary>
+    /// <summary>About how many resources are read to measure how closely kinds of groups agree; larger scans are sampled.</summary>
     private const int MaxMeasured = 20_000;
 
     /// <summary>
@@ -44,68 +45,75 @@ internal static class PeerEvidence
         var byType = Add(groups, new PeerGroup(PeerGroupKind.SameType, $"of type {me.Type}", 13));
         var account = new PeerGroup(PeerGroupKind.Account, "in the scan", 14);
 
-        var stride = Math.Max(1, resources.Length / MaxMeasured);
+        // Each distinct value is checked against the policy once and then known by a small id.
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var values = new List<string>();
+
+        // Large scans measure cohesion on a sample of groups (whole groups, so their pairs stay together).
+        var stride = (ulong)Math.Max(1, resources.Length / MaxMeasured);
         Span<ulong> nameHashes = stackalloc ulong[NameTokens.MaxSharedLeading];
-        for (var i = 0; i < resources.Length; i++)
+        foreach (var peer in resources)
         {
-            var other = resources[i].Resource;
-            if (other.TagValue(key) is not { } value || string.Equals(other.Arn, me.Arn, StringComparison.Ordinal) || !accepts(value))
+            var other = peer.Resource;
+            if (other.TagValue(key) is not { } value || string.Equals(other.Arn, me.Arn, StringComparison.Ordinal))
             {
                 continue;
             }
 
-            account.Add(value);
-            var measured = i % stride == 0;
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, value, out var seen);
+            if (!seen)
+            {
+                id = accepts(value) ? values.Count : -1;
+                if (id >= 0)
+                {
+                    values.Add(value);
+                }
+            }
+
+            var valueId = id;
+            if (valueId < 0)
+            {
+                continue;
+            }
+
+            account.Add(valueId);
             if (string.Equals(other.Type, me.Type, StringComparison.Ordinal))
             {
-                byType.Add(value);
+                byType.Add(valueId);
             }
 
-            if (measured)
-            {
-                byType.Cohesion.Add(GroupCohesion.Hash(other.Type), value);
-            }
-
+            Measure(byType, GroupCohesion.Hash(other.Type), valueId, stride);
             if (byVpc is not null && other.VpcId is { } vpc)
             {
                 if (string.Equals(vpc, me.VpcId, StringComparison.Ordinal))
                 {
-                    byVpc.Add(value);
+                    byVpc.Add(valueId);
                 }
 
-                if (measured)
-                {
-                    byVpc.Cohesion.Add(GroupCohesion.Hash(vpc), value);
-                }
+                Measure(byVpc, GroupCohesion.Hash(vpc), valueId, stride);
             }
 
             if (byStack is not null && other.TagValue(StackKey) is { } otherStack)
             {
                 if (string.Equals(otherStack, stack, StringComparison.Ordinal))
                 {
-                    byStack.Add(value);
+                    byStack.Add(valueId);
                 }
 
-                if (measured)
-                {
-                    byStack.Cohesion.Add(GroupCohesion.Hash(otherStack), value);
-                }
+                Measure(byStack, GroupCohesion.Hash(otherStack), valueId, stride);
             }
 
             if (nameWords > 0)
             {
                 for (var shared = NameTokens.SharedLeading(words, other.Name); shared >= 1; shared--)
                 {
-                    byName[shared]!.Add(value);
+                    byName[shared]!.Add(valueId);
                 }
 
-                if (measured)
+                var hashed = Math.Min(nameWords, NameTokens.LeadingHashes(other.Name, nameHashes));
+                for (var length = 1; length <= hashed; length++)
                 {
-                    var hashed = Math.Min(nameWords, NameTokens.LeadingHashes(other.Name, nameHashes));
-                    for (var length = 1; length <= hashed; length++)
-                    {
-                        byName[length]!.Cohesion.Add(nameHashes[length - 1], value);
-                    }
+                    Measure(byName[length]!, nameHashes[length - 1], valueId, stride);
                 }
             }
 
@@ -118,25 +126,31 @@ internal static class PeerEvidence
 
                 if (string.Equals(anchorValue, anchors[a].Value, StringComparison.Ordinal))
                 {
-                    byTag[a].Add(value);
+                    byTag[a].Add(valueId);
                 }
 
-                if (measured)
-                {
-                    byTag[a].Cohesion.Add(GroupCohesion.Hash(anchorValue), value);
-                }
+                Measure(byTag[a], GroupCohesion.Hash(anchorValue), valueId, stride);
             }
         }
 
         // Two resources picked at random agree this often; groups must do better to count as evidence.
+        account.Complete(values, chanceAgreement: 1);
         var chance = account.Total == 0 ? 1 : account.Values.Sum(v => Math.Pow((double)account.CountOf(v) / account.Total, 2));
         groups.RemoveAll(g => g.Total == 0);
         foreach (var group in groups)
         {
-            group.Measure(chance);
+            group.Complete(values, chance);
         }
 
         return (groups, account);
+    }
+
+    private static void Measure(PeerGroup group, ulong groupHash, int valueId, ulong stride)
+    {
+        if (groupHash % stride == 0)
+        {
+            group.Cohesion.Add(groupHash, valueId);
+        }
     }
 
     /// <summary>

@@ -3,14 +3,19 @@ namespace FinOps.Domain.Suggestions;
 /// <summary>
 /// The resources that resemble the one a tag is suggested for in one way (same VPC, same stack, …), counted by the
 /// accepted value they carry for the tag, and how much that kind of resemblance is worth in this scan
-/// (<see cref="FollowChance"/>, measured by <see cref="Cohesion"/> over every group of the kind).
+/// (<see cref="KindFollowChance"/>, measured by <see cref="Cohesion"/> over every group of the kind).
 /// </summary>
 internal sealed class PeerGroup(PeerGroupKind kind, string description, int rank)
 {
-    /// <summary>However closely a kind of neighbour agrees across the scan, one resource in twenty may be the exception.</summary>
+    /// <summary>However closely a group agrees, one resource in twenty may be the exception.</summary>
     private const double MaxFollowChance = 0.95;
 
-    private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+    /// <summary>How many members' worth the kind's measured cohesion weighs against the group's own agreement.</summary>
+    private const double KindWeight = 4;
+
+    // While the scan is read, counts by value id (see PeerEvidence); afterwards by value.
+    private int[] _countsById = new int[8];
+    private Dictionary<string, int> _counts = new(StringComparer.Ordinal);
 
     public PeerGroupKind Kind { get; } = kind;
 
@@ -30,18 +35,49 @@ internal sealed class PeerGroup(PeerGroupKind kind, string description, int rank
     public GroupCohesion Cohesion { get; } = new();
 
     /// <summary>The measured chance that a resource carries its group's value, for groups of this kind and this tag.</summary>
-    public double FollowChance { get; private set; }
+    public double KindFollowChance { get; private set; }
 
-    public void Add(string value)
+    /// <summary>Counts a member carrying the value with id <paramref name="valueId"/>.</summary>
+    public void Add(int valueId)
     {
-        _counts[value] = _counts.GetValueOrDefault(value) + 1;
+        if (valueId >= _countsById.Length)
+        {
+            Array.Resize(ref _countsById, Math.Max(valueId + 1, _countsById.Length * 2));
+        }
+
+        _countsById[valueId]++;
         Total++;
+    }
+
+    /// <summary>
+    /// Ends the reading of the scan: turns value ids into <paramref name="values"/> and sets
+    /// <see cref="KindFollowChance"/> from the cohesion measured, given how often two values agree by chance.
+    /// </summary>
+    public void Complete(IReadOnlyList<string> values, double chanceAgreement)
+    {
+        _counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var id = 0; id < _countsById.Length && id < values.Count; id++)
+        {
+            if (_countsById[id] > 0)
+            {
+                _counts[values[id]] = _countsById[id];
+            }
+        }
+
+        _countsById = [];
+        KindFollowChance = Cohesion.FollowChance(chanceAgreement);
     }
 
     public int CountOf(string value) => _counts.GetValueOrDefault(value);
 
-    /// <summary>Sets <see cref="FollowChance"/> from the cohesion measured, given how often two values agree by chance.</summary>
-    public void Measure(double chanceAgreement) => FollowChance = Math.Min(MaxFollowChance, Cohesion.FollowChance(chanceAgreement));
+    /// <summary>
+    /// The chance that a member carries the group's value: how many of its members share one value, weighed with the
+    /// kind's measured cohesion as if that were <see cref="KindWeight"/> more members. A group of one leans on its
+    /// kind; a large group whose members disagree (every log group named "/aws/…") is worth little however tight
+    /// its kind is elsewhere.
+    /// </summary>
+    public double FollowChance =>
+        Math.Min(MaxFollowChance, ((_counts.Count == 0 ? 0 : _counts.Values.Max()) + KindWeight * KindFollowChance) / (Total + KindWeight));
 
     /// <summary>
     /// The chance of each candidate value for the resource, judging by this group alone. The group has one value

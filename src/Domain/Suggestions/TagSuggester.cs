@@ -101,7 +101,6 @@ public static class TagSuggester
         // Name and resemblance clues then multiply in as likelihood ratios, normalised over every candidate.
         var prior = candidates.ToDictionary(v => v, v => (account.CountOf(v) + 1.0) / (account.Total + candidates.Count), StringComparer.Ordinal);
         var (best, predicted) = groups
-            .Where(g => g.FollowChance > 0)
             .Select(g => (Group: g, Prediction: g.Predict(prior)))
             .OrderByDescending(x => x.Prediction.Values.Max()).ThenBy(x => x.Group.Rank)
             .FirstOrDefault();

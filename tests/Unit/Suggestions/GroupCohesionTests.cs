@@ -8,7 +8,7 @@ public sealed class GroupCohesionTests
     public void Groups_whose_members_always_agree_are_followed()
     {
         var cohesion = new GroupCohesion();
-        foreach (var (group, value) in new[] { (1UL, "a"), (1UL, "a"), (2UL, "b"), (2UL, "b"), (2UL, "b") })
+        foreach (var (group, value) in new[] { (1UL, 0), (1UL, 0), (2UL, 1), (2UL, 1), (2UL, 1) })
         {
             cohesion.Add(group, value);
         }
@@ -23,9 +23,9 @@ public sealed class GroupCohesionTests
         var cohesion = new GroupCohesion();
         foreach (var group in new[] { 1UL, 2UL, 3UL })
         {
-            cohesion.Add(group, "a");
-            cohesion.Add(group, "b");
-            cohesion.Add(group, "c");
+            cohesion.Add(group, 0);
+            cohesion.Add(group, 1);
+            cohesion.Add(group, 2);
         }
 
         Assert.Equal(0.0, cohesion.FollowChance(chanceAgreement: 1.0 / 3));
@@ -35,8 +35,8 @@ public sealed class GroupCohesionTests
     public void Without_a_group_of_two_nothing_is_measured()
     {
         var cohesion = new GroupCohesion();
-        cohesion.Add(1, "a");
-        cohesion.Add(2, "b");
+        cohesion.Add(1, 0);
+        cohesion.Add(2, 1);
 
         Assert.Equal(0.0, cohesion.FollowChance(chanceAgreement: 0.5));
     }

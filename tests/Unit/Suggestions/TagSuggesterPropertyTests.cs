@@ -23,7 +23,7 @@ public sealed class TagSuggesterPropertyTests
                 select (string?)string.Join(separator, words)));
 
     private static Gen<List<CloudResource>> Inventory(PolicyCase policyCase) =>
-        from count in Gen.Choose(1, 25)
+        from count in Gen.Choose(1, 15)
         from resources in Gen.CollectToList(Enumerable.Range(0, count), i =>
             from type in Gen.Elements("ec2:instance", "s3:bucket", "rds:db", "lambda:function")
             from name in Names
@@ -33,7 +33,7 @@ public sealed class TagSuggesterPropertyTests
                 [.. tags], name, null, null, type is "ec2:instance" or "rds:db" ? vpc : null))
         select resources;
 
-    [Property(MaxTest = 200)]
+    [Property(MaxTest = 100)]
     public Property No_suggestion_is_a_value_the_policy_rejects()
     {
         var cases =
@@ -44,7 +44,7 @@ public sealed class TagSuggesterPropertyTests
         return Prop.ForAll(Arb.From(cases), input =>
         {
             var result = SuggestionScan.Of(input.resources, input.Policy);
-            var evaluator = new PolicyEvaluator(input.Policy);
+            var evaluator = result.Evaluator;
             foreach (var resource in result.Resources)
             {
                 foreach (var suggestion in TagSuggester.Suggest(result, resource).Where(s => s.Kind == SuggestionKind.SetValue))
