@@ -31,7 +31,7 @@ internal sealed class PeerGroup(PeerGroupKind kind, string description, int rank
     /// <summary>The values they carry.</summary>
     public IEnumerable<string> Values => _counts.Keys;
 
-    /// <summary>Every group of this kind across the scan (not only this resource's), for <see cref="FollowChance"/>.</summary>
+    /// <summary>Every group of this kind across the scan (not only this resource's), for <see cref="KindFollowChance"/>.</summary>
     public GroupCohesion Cohesion { get; } = new();
 
     /// <summary>The measured chance that a resource carries its group's value, for groups of this kind and this tag.</summary>
@@ -71,13 +71,24 @@ internal sealed class PeerGroup(PeerGroupKind kind, string description, int rank
     public int CountOf(string value) => _counts.GetValueOrDefault(value);
 
     /// <summary>
-    /// The chance that a member carries the group's value: how many of its members share one value, weighed with the
+    /// The chance that a member carries the group's value rather than one at the scan's odds: what the group's own
+    /// members show (the share of its commonest value, beyond that value's share in the scan), weighed with the
     /// kind's measured cohesion as if that were <see cref="KindWeight"/> more members. A group of one leans on its
     /// kind; a large group whose members disagree (every log group named "/aws/…") is worth little however tight
     /// its kind is elsewhere.
     /// </summary>
-    public double FollowChance =>
-        Math.Min(MaxFollowChance, ((_counts.Count == 0 ? 0 : _counts.Values.Max()) + KindWeight * KindFollowChance) / (Total + KindWeight));
+    public double FollowChance(IReadOnlyDictionary<string, double> prior)
+    {
+        var own = 0.0;
+        if (Total > 0)
+        {
+            var (commonest, count) = _counts.MaxBy(c => c.Value);
+            var baseline = prior[commonest];
+            own = baseline >= 1 ? 0 : Math.Max(0, ((double)count / Total - baseline) / (1 - baseline));
+        }
+
+        return Math.Min(MaxFollowChance, (Total * own + KindWeight * KindFollowChance) / (Total + KindWeight));
+    }
 
     /// <summary>
     /// The chance of each candidate value for the resource, judging by this group alone. The group has one value
@@ -87,7 +98,7 @@ internal sealed class PeerGroup(PeerGroupKind kind, string description, int rank
     /// </summary>
     public Dictionary<string, double> Predict(IReadOnlyDictionary<string, double> prior)
     {
-        var rho = FollowChance;
+        var rho = FollowChance(prior);
         var logPosterior = new Dictionary<string, double>(prior.Count, StringComparer.Ordinal);
         foreach (var (candidate, chance) in prior)
         {
