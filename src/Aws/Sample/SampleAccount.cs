@@ -94,6 +94,13 @@ public sealed class SampleAccount
     /// </summary>
     public Task WarmUpAsync(CancellationToken cancellationToken) => GetDataAsync(cancellationToken);
 
+    /// <summary>
+    /// What every resource should be tagged with, as the generator knows it (generates the content if needed): for
+    /// scoring tag suggestions against the truth. The account itself stays as generated.
+    /// </summary>
+    public async Task<SampleTagTruth> GetTagTruthAsync(CancellationToken cancellationToken) =>
+        new(await GetDataAsync(cancellationToken).ConfigureAwait(false));
+
     /// <summary>How many resources the account holds (generates the content if needed).</summary>
     public async Task<int> CountResourcesAsync(CancellationToken cancellationToken) =>
         (await GetDataAsync(cancellationToken).ConfigureAwait(false)).ResourceCount;

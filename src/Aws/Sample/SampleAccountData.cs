@@ -7,11 +7,13 @@ namespace FinOps.Aws.Sample;
 /// <summary>
 /// The generated content of the sample account, immutable once built and shared by every scan: the resources of
 /// each (region, type) listing, and for each cost-generating resource its monthly cost and the SERVICE × REGION line
-/// it is billed under, plus the monthly lines no resource carries (untaggable and unallocated spend).
+/// it is billed under, plus the monthly lines no resource carries (untaggable and unallocated spend), and the workload
+/// each resource belongs to (what its tags should say, see <see cref="SampleTagTruth"/>).
 /// </summary>
 internal sealed class SampleAccountData
 {
     private readonly Dictionary<(string Region, string Type), CloudResource[]> _listings;
+    private readonly Dictionary<(string Region, string Type), byte[]> _workloadOf;
 
     public SampleAccountData(
         Dictionary<(string Region, string Type), CloudResource[]> listings,
@@ -19,9 +21,13 @@ internal sealed class SampleAccountData
         long[] monthlyCents,
         int[] lineOf,
         ImmutableArray<(string Service, string Region)> lineKeys,
-        ImmutableArray<CostLine> otherMonthlyLines)
+        ImmutableArray<CostLine> otherMonthlyLines,
+        ImmutableArray<SampleWorkload> workloads,
+        Dictionary<(string Region, string Type), byte[]> workloadOf)
     {
         _listings = listings;
+        _workloadOf = workloadOf;
+        Workloads = workloads;
         Costed = costed;
         MonthlyCents = monthlyCents;
         LineOf = lineOf;
@@ -56,6 +62,15 @@ internal sealed class SampleAccountData
 
     /// <summary>How many resources the account holds (every type).</summary>
     public int ResourceCount { get; }
+
+    /// <summary>The account's workloads (application × environment).</summary>
+    public ImmutableArray<SampleWorkload> Workloads { get; }
+
+    /// <summary>The workload of the resource at <paramref name="index"/> of <see cref="Listing"/>(region, type).</summary>
+    public SampleWorkload WorkloadOf(string region, string type, int index) => Workloads[_workloadOf[(region, type)][index]];
+
+    /// <summary>Every listing of the account, by (region, type).</summary>
+    public IEnumerable<KeyValuePair<(string Region, string Type), CloudResource[]>> Listings => _listings;
 
     /// <summary>The resources of one type in one region (<c>global</c> for global types), in listing order.</summary>
     public CloudResource[] Listing(string region, string type) =>

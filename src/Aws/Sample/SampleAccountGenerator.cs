@@ -35,6 +35,8 @@ internal sealed class SampleAccountGenerator
     private readonly ImmutableArray<SampleWorkload> _workloads;
     private readonly HashSet<ImmutableArray<Tag>> _tagSets = new(TagSetComparer.Instance);
     private readonly Dictionary<(string Region, string Type), CloudResource[]> _listings = [];
+    private readonly Dictionary<(string Region, string Type), byte[]> _workloadOf = [];
+    private readonly Dictionary<SampleWorkload, byte> _workloadIndex = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, List<(string Id, SampleWorkload Workload)>> _vpcs = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Region, string Type), List<string>> _parents = [];
     private readonly List<CloudResource> _costed = [];
@@ -50,6 +52,10 @@ internal sealed class SampleAccountGenerator
         _size = size;
         _idSalt = SampleRandom.Mix((ulong)seed + 0x5EED);
         _workloads = CreateWorkloads(SampleRandom.For(seed, WorkloadStream));
+        for (var w = 0; w < _workloads.Length; w++)
+        {
+            _workloadIndex.Add(_workloads[w], checked((byte)w));
+        }
     }
 
     /// <summary>Generates the account for a seed and (approximate) resource count.</summary>
@@ -82,7 +88,8 @@ internal sealed class SampleAccountGenerator
             lineKeys[index] = key;
         }
 
-        return new SampleAccountData(_listings, [.. _costed], [.. _cents], [.. _lineOf], [.. lineKeys], OtherLines());
+        return new SampleAccountData(_listings, [.. _costed], [.. _cents], [.. _lineOf], [.. lineKeys], OtherLines(),
+            _workloads, _workloadOf);
     }
 
     private void Generate(int typeIndex, SampleTypeProfile profile, int count, string[] enabled)
@@ -92,12 +99,13 @@ internal sealed class SampleAccountGenerator
         {
             var rng = SampleRandom.For(_seed, typeIndex, -1);
             var list = new CloudResource[count];
+            var workloads = new byte[count];
             for (var i = 0; i < count; i++)
             {
-                list[i] = Create(type, profile, ResourceCatalogue.GlobalRegion, i, rng);
+                list[i] = Create(type, profile, ResourceCatalogue.GlobalRegion, i, rng, out workloads[i]);
             }
 
-            Store(ResourceCatalogue.GlobalRegion, type.Name, list);
+            Store(ResourceCatalogue.GlobalRegion, type.Name, list, workloads);
             return;
         }
 
@@ -106,6 +114,7 @@ internal sealed class SampleAccountGenerator
         var weights = enabled.Select(r => SampleRegions.WeightOf(r) * (int)jitter.Between(70, 130)).ToArray();
         var perRegion = Apportion(count, weights);
         var buckets = new List<CloudResource>();
+        var bucketWorkloads = new List<byte>();
         for (var r = 0; r < enabled.Length; r++)
         {
             var region = enabled[r];
@@ -117,38 +126,43 @@ internal sealed class SampleAccountGenerator
             }
 
             var list = new CloudResource[n];
+            var workloads = new byte[n];
             for (var i = 0; i < n; i++)
             {
-                list[i] = Create(type, profile, region, i, rng);
+                list[i] = Create(type, profile, region, i, rng, out workloads[i]);
             }
 
             if (type.IsGlobal)
             {
                 buckets.AddRange(list); // S3: listed once per account, each bucket in its home region
+                bucketWorkloads.AddRange(workloads);
             }
             else
             {
-                Store(region, type.Name, list);
+                Store(region, type.Name, list, workloads);
             }
         }
 
         if (type.IsGlobal)
         {
-            Store(ResourceCatalogue.GlobalRegion, type.Name, [.. buckets]);
+            Store(ResourceCatalogue.GlobalRegion, type.Name, [.. buckets], [.. bucketWorkloads]);
         }
     }
 
-    private void Store(string region, string type, CloudResource[] list)
+    private void Store(string region, string type, CloudResource[] list, byte[] workloads)
     {
         if (list.Length > 0)
         {
             _listings[(region, type)] = list;
+            _workloadOf[(region, type)] = workloads;
         }
     }
 
-    private CloudResource Create(ResourceTypeInfo type, SampleTypeProfile profile, string region, int i, SampleRandom rng)
+    /// <summary>Creates one resource; <paramref name="workloadIndex"/> is the workload it belongs to, whatever its tags say.</summary>
+    private CloudResource Create(ResourceTypeInfo type, SampleTypeProfile profile, string region, int i, SampleRandom rng, out byte workloadIndex)
     {
         var (vpcId, workload) = PlaceInWorkload(profile, region, rng);
+        workloadIndex = _workloadIndex[workload];
         var id = SampleRandom.Mix(_idSalt + _serial++);
         var hex = "0" + id.ToString("x16", CultureInfo.InvariantCulture);
         var slug = workload.Slug;

@@ -106,8 +106,9 @@ public sealed class ResourceTools(McpScanResults results, PolicyService policies
     [McpToolPermission(FinOpsAction.Read)]
     [McpServerTool(Name = "suggest_tags", Title = "Suggest tag values", ReadOnly = true, Destructive = false, Idempotent = true,
         OpenWorld = false, UseStructuredContent = true)]
-    [Description("Suggests values for the missing or invalid tags of one resource, from what similar resources (same VPC, " +
-        "name prefix, type, account) carry and from allowed values that resemble the wrong one, each with a confidence and " +
+    [Description("Suggests values for the missing or invalid tags of one resource, from its name (stage words such as " +
+        "'stg', the application it starts with), what similar resources (same CloudFormation stack, name, VPC, tags, type) " +
+        "carry and allowed values that resemble the wrong one, each with a confidence (the estimated chance it is right) and " +
         "a reason. Use it to propose fixes for a non-compliant resource. Answers from the latest scan that lists the ARN.")]
     public async Task<SuggestionsAnswer> SuggestTagsAsync(
         RequestContext<CallToolRequestParams> context,
