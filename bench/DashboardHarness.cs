@@ -17,7 +17,7 @@ using MudBlazor.Services;
 namespace FinOps.Bench;
 
 /// <summary>
-/// The dashboard's targets over a 100,000-resource result (issue 5): overview server render ≤ 150 ms and memory per
+/// The dashboard's targets over a 100,000-resource result: overview server render ≤ 150 ms and memory per
 /// connected user ≤ 5 MB. Renders the real page (layout + overview) with bUnit's renderer, which runs the same
 /// component code a circuit runs, minus the SignalR transport. Each "user" gets its own renderer and scoped services
 /// (MudBlazor, navigation, JS) over the app's shared singletons, as a circuit does.

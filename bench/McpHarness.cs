@@ -8,7 +8,7 @@ using ModelContextProtocol.Protocol;
 namespace FinOps.Bench;
 
 /// <summary>
-/// Issue 6's MCP figure: <c>dotnet run -c Release --project bench -- mcp</c>. The app runs in this process on a loopback
+/// The MCP load figure: <c>dotnet run -c Release --project bench -- mcp</c>. The app runs in this process on a loopback
 /// port with a 100,000-resource sample account; after one scan fills the cache, 32 C# MCP clients (Streamable HTTP)
 /// call <c>check_tag_compliance</c> concurrently, answered from the cached result, after a warm-up that lasts until
 /// tiered compilation has settled (steady state, not start-up). Reports the answer's size, server time per request

@@ -9,7 +9,7 @@ using FinOps.Domain.Scanning;
 namespace FinOps.Bench;
 
 /// <summary>
-/// Issue 3's scan performance figures: <c>dotnet run -c Release --project bench -- scan [latency|memory|aggregate]</c>.
+/// The scan performance figures: <c>dotnet run -c Release --project bench -- scan [latency|memory|aggregate]</c>.
 /// <list type="bullet">
 /// <item><c>latency</c>: 20 regions (17 enabled), 20,000 resources, 100 per page, 50 ms per call; wall time against the
 /// critical-path bound with <c>MaxConcurrentRegions</c> 5 (default) and 20. Target at 20: ratio ≤ 1.15.</item>

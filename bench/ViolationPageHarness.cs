@@ -7,7 +7,7 @@ using FinOps.Domain.Scanning;
 namespace FinOps.Bench;
 
 /// <summary>
-/// Issue 5's violations-grid target: with a 100,000-resource result, one page fetch (<see cref="ViolationQuery.Page"/>,
+/// The violations-grid target: with a 100,000-resource result, one page fetch (<see cref="ViolationQuery.Page"/>,
 /// what the grid's server-data callback runs) takes ≤ 50 ms. <c>dotnet run -c Release --project bench -- violations</c>.
 /// Two results: the sample account's 100,000 resources (every type), and one large enough to hold over 100,000
 /// violations. For each: the first and last page, sorted pages, pages of a filter already in use, and the first page of

@@ -3,7 +3,7 @@ using FinOps.Domain.Ports;
 
 namespace FinOps.Aws.Live;
 
-/// <summary>Sorts an AWS error code and HTTP status into retry-worthy or not (PRODUCT.md §6).</summary>
+/// <summary>Sorts an AWS error code and HTTP status into retry-worthy or not.</summary>
 public static class AwsErrorClassifier
 {
     /// <summary>

@@ -6,7 +6,7 @@ namespace FinOps.Domain.Costs;
 
 /// <summary>
 /// The cost attribution gap of a result, broken down by region, resource type or service, every figure labelled
-/// with its provenance and explained in one sentence (PRODUCT.md §5). Built from a <see cref="ComplianceResult"/> only.
+/// with its provenance and explained in one sentence. Built from a <see cref="ComplianceResult"/> only.
 /// </summary>
 /// <param name="Account">The account.</param>
 /// <param name="Period">The billing period of the figures.</param>

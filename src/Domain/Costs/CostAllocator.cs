@@ -5,7 +5,7 @@ using FinOps.Domain.Resources;
 namespace FinOps.Domain.Costs;
 
 /// <summary>
-/// Gives every scanned resource a cost for the period (PRODUCT.md §5): its measured cost where the source has one,
+/// Gives every scanned resource a cost for the period: its measured cost where the source has one,
 /// otherwise an even share of its SERVICE × REGION line (largest remainder, so shares add up to the cent), otherwise
 /// unavailable. Stopped instances carry no compute cost. Untaggable services and lines no resource can carry are
 /// kept per line and per region so that totals reconcile exactly and no cent is counted twice.

@@ -6,7 +6,7 @@ using FinOps.Domain.Scanning;
 namespace FinOps.Domain.Costs;
 
 /// <summary>
-/// Answers cost questions about a finished scan (PRODUCT.md §5): another period or metric re-fetches spend from the
+/// Answers cost questions about a finished scan: another period or metric re-fetches spend from the
 /// cost source and re-spreads it over the scan's resources (never a rescan); a region filter narrows totals and
 /// resources alike. Front doors (the /costs page, <c>get_cost_attribution_gap</c>, reports) call this.
 /// </summary>

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace FinOps.Domain.Policy;
 
-/// <summary>The organisation's tagging policy (PRODUCT.md §3). Always valid: build it with <see cref="TaggingPolicyJson"/>.</summary>
+/// <summary>The organisation's tagging policy. Always valid: build it with <see cref="TaggingPolicyJson"/>.</summary>
 public sealed record TaggingPolicy(
     string Version,
     ImmutableArray<TagRequirement> RequiredTags,

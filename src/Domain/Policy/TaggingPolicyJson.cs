@@ -7,7 +7,7 @@ using FinOps.Domain.Resources;
 namespace FinOps.Domain.Policy;
 
 /// <summary>
-/// Reads and writes the tagging-policy JSON format (PRODUCT.md §3). Reading validates everything and reports
+/// Reads and writes the tagging-policy JSON format. Reading validates everything and reports
 /// every problem at once, each naming the element and the tag it belongs to.
 /// </summary>
 public static class TaggingPolicyJson

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 
 namespace FinOps.Domain.Resources;
 
-/// <summary>The one place that knows every resource type the product scans (PRODUCT.md §4).</summary>
+/// <summary>The one place that knows every resource type the product scans.</summary>
 public static class ResourceCatalogue
 {
     /// <summary>The keyword that means every cost-generating type.</summary>

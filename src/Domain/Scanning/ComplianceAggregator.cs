@@ -8,7 +8,7 @@ namespace FinOps.Domain.Scanning;
 
 /// <summary>
 /// Turns a scan's outcome into one immutable <see cref="ComplianceResult"/>, and narrows results to regions.
-/// The only place that counts resources, computes scores and sums money (PRODUCT.md §2, §5, §6).
+/// The only place that counts resources, computes scores and sums money.
 /// </summary>
 public static class ComplianceAggregator
 {

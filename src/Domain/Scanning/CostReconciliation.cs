@@ -2,7 +2,7 @@ namespace FinOps.Domain.Scanning;
 
 /// <summary>
 /// A region's (or the whole result's) spend split so that
-/// <c>total = attributable + gap + out_of_scope + untaggable + unallocated</c> to the cent (PRODUCT.md §5).
+/// <c>total = attributable + gap + out_of_scope + untaggable + unallocated</c> to the cent.
 /// </summary>
 public sealed record CostReconciliation(
     long TotalCents,

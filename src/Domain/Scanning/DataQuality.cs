@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace FinOps.Domain.Scanning;
 
-/// <summary>What a result can be trusted for (PRODUCT.md §2).</summary>
+/// <summary>What a result can be trusted for.</summary>
 /// <param name="Status">Complete, partial or failed; never complete when anything failed.</param>
 /// <param name="Notes">Sentences for people: failed regions, fallback, tagged-only types, empty scope.</param>
 /// <param name="Coverage">Coverage of every scanned type.</param>

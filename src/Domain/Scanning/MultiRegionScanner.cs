@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace FinOps.Domain.Scanning;
 
 /// <summary>
-/// Runs a <see cref="ScanPlan"/> over the ports (PRODUCT.md §6): regions in parallel up to <c>MaxConcurrentRegions</c>,
+/// Runs a <see cref="ScanPlan"/> over the ports: regions in parallel up to <c>MaxConcurrentRegions</c>,
 /// types inside a region in parallel up to <c>MaxConcurrentTypesPerRegion</c>, each region within its own timeout
 /// (retries included), transient failures retried with exponential backoff and full jitter, global types listed once.
 /// A region whose type still fails is reported with the reason and its resources dropped; the others complete.

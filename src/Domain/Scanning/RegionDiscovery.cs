@@ -7,7 +7,7 @@ namespace FinOps.Domain.Scanning;
 
 /// <summary>
 /// Finds the account's enabled regions (opt-in filter), reuses the answer for <c>RegionCacheTtlSeconds</c>, falls back
-/// to the default region when the catalogue cannot answer, and narrows the answer by the settings (PRODUCT.md §6).
+/// to the default region when the catalogue cannot answer, and narrows the answer by the settings.
 /// </summary>
 public sealed partial class RegionDiscovery : IDisposable
 {

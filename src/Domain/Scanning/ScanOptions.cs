@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace FinOps.Domain.Scanning;
 
-/// <summary>Multi-region scanning settings, bound from <c>FinOps:Scan</c> and validated at start-up (PRODUCT.md §6).</summary>
+/// <summary>Multi-region scanning settings, bound from <c>FinOps:Scan</c> and validated at start-up.</summary>
 public sealed class ScanOptions : IValidatableObject
 {
     public const string Section = "FinOps:Scan";

@@ -3,7 +3,7 @@ using FinOps.Domain.Policy;
 
 namespace FinOps.Domain.Scanning;
 
-/// <summary>One broken rule on one resource, with the resource's identity and the cost at stake (PRODUCT.md §2).</summary>
+/// <summary>One broken rule on one resource, with the resource's identity and the cost at stake.</summary>
 public sealed record Violation(EvaluatedResource Resource, TagViolation Detail)
 {
     public string Arn => Resource.Arn;

@@ -15,7 +15,7 @@ using Microsoft.OpenApi;
 namespace FinOps.Web.Api;
 
 /// <summary>
-/// The export endpoints for automation (PRODUCT.md §8): the region report as PDF/XLSX/CSV and the violations CSV, of
+/// The export endpoints for automation: the region report as PDF/XLSX/CSV and the violations CSV, of
 /// the latest completed scan. Endpoints only parse input, call the domain and stream a domain writer's output; every
 /// figure comes from the domain. Bad input gives a 400 problem that says what is accepted; no scan yet gives a 409.
 /// </summary>

@@ -20,8 +20,8 @@ using ModelContextProtocol.Authentication;
 namespace FinOps.Web.Security;
 
 /// <summary>
-/// Composes sign-in, roles, the protection of <c>/mcp</c> and <c>/api</c>, and the hardening of every request
-/// (PRODUCT.md §9). <see cref="AddFinOpsAccess"/> is the light part pages need (settings, permissions, audit);
+/// Composes sign-in, roles, the protection of <c>/mcp</c> and <c>/api</c>, and the hardening of every request.
+/// <see cref="AddFinOpsAccess"/> is the light part pages need (settings, permissions, audit);
 /// <see cref="AddFinOpsSecurity"/> adds schemes, policies and limits; <see cref="UseFinOpsSecurity"/> the middleware.
 /// </summary>
 public static class FinOpsSecurityExtensions

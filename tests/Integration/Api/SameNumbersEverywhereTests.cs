@@ -14,7 +14,7 @@ using UglyToad.PdfPig;
 namespace FinOps.Tests.Integration.Api;
 
 /// <summary>
-/// PRODUCT.md §1: no number may differ between the dashboard, an export and the domain for the same scan. One scan;
+/// One set of numbers: no number may differ between the dashboard, an export and the domain for the same scan. One scan;
 /// the /costs page rendered over the app's own services, the API's XLSX, CSV and PDF, and the domain result are compared.
 /// (The MCP answer joins this check when the MCP tools exist.)
 /// </summary>

@@ -1,6 +1,6 @@
 namespace FinOps.Tests.Integration.Mcp;
 
-/// <summary>The tools the endpoint must offer (PRODUCT.md §8, issues 6 and 7).</summary>
+/// <summary>The tools the endpoint must offer.</summary>
 public static class McpToolNames
 {
     public static readonly string[] All =

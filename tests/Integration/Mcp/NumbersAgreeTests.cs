@@ -7,7 +7,7 @@ using FinOps.Web.Components;
 
 namespace FinOps.Tests.Integration.Mcp;
 
-/// <summary>For one scan, every MCP figure equals what the dashboard's services and the domain say (PRODUCT.md §1).</summary>
+/// <summary>For one scan, every MCP figure equals what the dashboard's services and the domain say.</summary>
 [Collection(McpHostCollection.Name)]
 public sealed class NumbersAgreeTests(McpHostFixture fixture)
 {

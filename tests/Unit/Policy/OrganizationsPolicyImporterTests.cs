@@ -4,7 +4,7 @@ using static FinOps.Tests.Unit.Policy.PolicyFixture;
 
 namespace FinOps.Tests.Unit.Policy;
 
-/// <summary>Import from an AWS Organizations tag policy document (PRODUCT.md §3).</summary>
+/// <summary>Import from an AWS Organizations tag policy document.</summary>
 public sealed class OrganizationsPolicyImporterTests
 {
     private const string OrganizationsDocument = """

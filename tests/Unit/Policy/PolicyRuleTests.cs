@@ -4,7 +4,7 @@ using static FinOps.Tests.Unit.Policy.PolicyFixture;
 
 namespace FinOps.Tests.Unit.Policy;
 
-/// <summary>One test per rule of PRODUCT.md §3, named for the rule.</summary>
+/// <summary>One test per rule of the tagging policy, named for the rule.</summary>
 public sealed class PolicyRuleTests
 {
     [Theory]

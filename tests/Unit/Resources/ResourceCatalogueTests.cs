@@ -2,7 +2,7 @@ using FinOps.Domain.Resources;
 
 namespace FinOps.Tests.Unit.Resources;
 
-/// <summary>The resource-type catalogue of PRODUCT.md §4.</summary>
+/// <summary>The resource-type catalogue.</summary>
 public sealed class ResourceCatalogueTests
 {
     private static readonly string[] SpecCostTypes =

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Components;
 namespace FinOps.Web.Components.Pages;
 
 /// <summary>
-/// The cost attribution page (PRODUCT.md §5): the latest scan's spend for a period and metric, from total to gap,
+/// The cost attribution page: the latest scan's spend for a period and metric, from total to gap,
 /// per region, resource type and service, each figure with its provenance; where to start fixing; untagged spend per
 /// tag key. Period, metric and regions live in the URL. Every figure is the domain's (<see cref="AttributionGapReport"/>).
 /// </summary>
