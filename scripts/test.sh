@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh machine: installs what the tests need (Chromium for Playwright, poppler-utils
-# for PDF rendering, python3 for the summary, PostgreSQL for the history store's tests, the npm packages of the test
+# for PDF rendering, python3 for the summary, PostgreSQL for the history store's tests, redis-server, the npm packages of the test
 # fixtures), starts a throwaway PostgreSQL cluster, runs `dotnet test` on the solution with TRX loggers, and ends with
 # the line "N passed, N failed" summed from the TRX counters. Exits non-zero on any failure.
 set -uo pipefail
@@ -13,6 +13,7 @@ command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
 command -v python3 >/dev/null 2>&1 || need_apt+=(python3-minimal)   # sums the TRX counters below
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
 [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || need_apt+=(postgresql)   # the history store's tests (tests/Integration/Store)
+command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)   # for tests of instances sharing state; started per test on a free port
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing ${need_apt[*]} (apt)…"
   sudo_cmd=""

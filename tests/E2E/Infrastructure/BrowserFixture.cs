@@ -6,6 +6,7 @@ namespace FinOps.Tests.E2E.Infrastructure;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
+    private readonly List<(string BaseUrl, IBrowserContext Context)> _contexts = [];
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -41,6 +42,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync(string baseUrl, ViewportSize viewport)
     {
         ArgumentNullException.ThrowIfNull(viewport);
+        await CloseContextsOfOtherAppsAsync(baseUrl);
         var phone = viewport.Width < 600;
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -51,7 +53,39 @@ public sealed class BrowserFixture : IAsyncLifetime
             AcceptDownloads = true,
         });
         context.SetDefaultTimeout(60_000);
+        lock (_contexts)
+        {
+            _contexts.Add((baseUrl, context));
+        }
+
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Closes the pages of apps other than <paramref name="baseUrl"/>. Tests of the browser collection run one at a time
+    /// and each starts its own app, so those pages belong to finished tests; left open, each keeps a renderer busy
+    /// reconnecting to an app that is gone, which loads the machine for every later test.
+    /// </summary>
+    private async Task CloseContextsOfOtherAppsAsync(string baseUrl)
+    {
+        List<IBrowserContext> finished;
+        lock (_contexts)
+        {
+            finished = [.. _contexts.Where(c => c.BaseUrl != baseUrl).Select(c => c.Context)];
+            _contexts.RemoveAll(c => c.BaseUrl != baseUrl);
+        }
+
+        foreach (var context in finished)
+        {
+            try
+            {
+                await context.CloseAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // Already closed with its browser or by the test itself.
+            }
+        }
     }
 
     /// <summary>

@@ -5,7 +5,8 @@ namespace FinOps.Web.Hosting.Health;
 
 /// <summary>
 /// <c>/health/live</c> (the process answers) and <c>/health/ready</c> (the inventory source answers and the policy
-/// loads; "Degraded" while the history store is unreachable). Anonymous, for load balancers and orchestrators; the answer is the status word only, never the reason.
+/// loads; "Degraded" while the history store is unreachable). Anonymous, for load balancers and orchestrators; the
+/// answer is the status word only, never the reason.
 /// </summary>
 public static class HealthEndpoints
 {
