@@ -6,7 +6,7 @@ using FinOps.Domain.Policy;
 using FinOps.Domain.Ports;
 using FinOps.Domain.Reports;
 using FinOps.Domain.Scanning;
-using FinOps.Web.Components;
+using FinOps.Web.Links;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;

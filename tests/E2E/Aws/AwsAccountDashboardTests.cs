@@ -25,7 +25,7 @@ public sealed class AwsAccountDashboardTests(BrowserFixture browser) : IAsyncLif
         AwsTestEnvironment.Configure();
         _fake = await AwsWireFake.StartAsync();
         // A policy the fake's tags partly meet (Environment and Owner), so the scores are neither 0 % nor 100 %.
-        await File.WriteAllTextAsync(_policyPath, FixedPolicyStore.EnvironmentAndOwner);
+        await File.WriteAllTextAsync(_policyPath, LivePolicies.EnvironmentAndOwner);
         var endpoint = _fake.BaseAddress.ToString();
         _app = FinOpsAppHost.Start(new Dictionary<string, string?>
         {

@@ -58,7 +58,7 @@ public sealed class LiveScanHarness : IAsyncDisposable
         services
             .AddAwsAccount(configuration)
             .AddFinOpsScanning(configuration)
-            .AddSingleton<IPolicyStore>(new FixedPolicyStore(FixedPolicyStore.EnvironmentAndOwner));
+            .AddSingleton<IPolicyStore>(new InMemoryPolicyStore(LivePolicies.EnvironmentAndOwner));
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         return new LiveScanHarness(fake, provider, all);
     }

@@ -1,10 +1,6 @@
-using FinOps.Tests.Integration.Infrastructure;
-using System.Net;
-using System.Net.Sockets;
 using FinOps.Domain.Scanning;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
+using FinOps.Tests.Integration.Infrastructure;
+using FinOps.Tests.Common;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FinOps.Tests.Integration.Security;
@@ -14,42 +10,25 @@ namespace FinOps.Tests.Integration.Security;
 /// through settings like an operator would: sign-in against a provider when given one, API keys, limits. A small
 /// instant sample account; no start-up scan (tests scan when they need a result).
 /// </summary>
-public sealed class SecuredAppHost : WebApplicationFactory<Program>
+public sealed class SecuredAppHost : LoopbackAppHost
 {
-    private readonly Dictionary<string, string?> _settings;
-    private readonly Action<IServiceCollection>? _services;
-
-    private SecuredAppHost(int port, IDictionary<string, string?> settings, Action<IServiceCollection>? services)
+    private SecuredAppHost(int port, string dataPath, IDictionary<string, string?> settings, Action<IServiceCollection>? services)
+        : base(dataPath, Merge(TestAppSettings.Quiet(dataPath, size: 600), settings), services)
     {
         Port = port;
-        DataPath = TestAppSettings.NewDataPath("sec");
-        _services = services;
-        _settings = TestAppSettings.Quiet(DataPath, size: 600);
-        foreach (var (key, value) in settings)
-        {
-            _settings[key] = value;
-        }
     }
 
     public int Port { get; }
 
-    /// <summary>The app's root URL, e.g. <c>http://127.0.0.1:41234</c>.</summary>
-    public string BaseUrl => $"http://127.0.0.1:{Port}";
-
     /// <summary>The MCP endpoint's URL (the audience of tokens for this app).</summary>
     public string McpUrl => BaseUrl + "/mcp";
-
-    public string DataPath { get; }
 
     /// <summary>Starts the app with <paramref name="settings"/>; <paramref name="services"/> may replace services.</summary>
     public static SecuredAppHost Start(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var port = FreeLoopbackPort();
-        var host = new SecuredAppHost(port, settings ?? new Dictionary<string, string?>(), services);
-        // Kestrel binds the loopback endpoint itself: UseKestrel(port) rewrites the server's addresses after the app
-        // has started binding, which races and fails now and then on a loaded machine.
-        host.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
-        host.StartServer();
+        var host = new SecuredAppHost(port, NewDataPath("sec"), settings ?? new Dictionary<string, string?>(), services);
+        host.Listen(port);
         return host;
     }
 
@@ -64,11 +43,8 @@ public sealed class SecuredAppHost : WebApplicationFactory<Program>
             all[key] = value;
         }
 
-        var host = new SecuredAppHost(port, all, services);
-        // Kestrel binds the loopback endpoint itself: UseKestrel(port) rewrites the server's addresses after the app
-        // has started binding, which races and fails now and then on a loaded machine.
-        host.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
-        host.StartServer();
+        var host = new SecuredAppHost(port, NewDataPath("sec"), all, services);
+        host.Listen(port);
         return host;
     }
 
@@ -93,33 +69,13 @@ public sealed class SecuredAppHost : WebApplicationFactory<Program>
     public HttpClient NewHttpClient() =>
         new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(BaseUrl) };
 
-    /// <summary>A loopback port nothing listens on right now.</summary>
-    public static int FreeLoopbackPort()
+    private static Dictionary<string, string?> Merge(Dictionary<string, string?> baseline, IDictionary<string, string?> overrides)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Production");
-        // Serve wwwroot and package assets (_content/MudBlazor) from the build output, as `dotnet run` does.
-        builder.UseStaticWebAssets();
-        foreach (var (key, value) in _settings)
+        foreach (var (key, value) in overrides)
         {
-            builder.UseSetting(key, value);
+            baseline[key] = value;
         }
 
-        if (_services is not null)
-        {
-            builder.ConfigureTestServices(_services);
-        }
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        TestAppSettings.DeleteDataPath(DataPath);
+        return baseline;
     }
 }

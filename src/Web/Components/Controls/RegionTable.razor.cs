@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using FinOps.Domain.Scanning;
+using FinOps.Web.Links;
 using Microsoft.AspNetCore.Components;
 
 namespace FinOps.Web.Components.Controls;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FinOps.Domain.Resources;
 using FinOps.Domain.Scanning;
+using FinOps.Web.Links;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 

@@ -1,5 +1,6 @@
-using Microsoft.AspNetCore.Components;
+using FinOps.Web.Links;
 using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.AspNetCore.Components;
 
 namespace FinOps.Web.Components.Layout;
 

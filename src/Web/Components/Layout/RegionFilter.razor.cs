@@ -2,8 +2,9 @@ using System.Collections.Immutable;
 using FinOps.Domain.Ports;
 using FinOps.Domain.Resources;
 using FinOps.Domain.Scanning;
-using Microsoft.AspNetCore.Components;
+using FinOps.Web.Links;
 using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.AspNetCore.Components;
 
 namespace FinOps.Web.Components.Layout;
 

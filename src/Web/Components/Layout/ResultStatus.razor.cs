@@ -1,7 +1,8 @@
 using FinOps.Domain.Scanning;
 using FinOps.Web.Components.Controls;
-using Microsoft.AspNetCore.Components;
+using FinOps.Web.Links;
 using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace FinOps.Web.Components.Layout;

@@ -4,6 +4,7 @@ using FinOps.Domain.Ports;
 using FinOps.Domain.Scanning;
 using FinOps.Web.Components.Controls;
 using FinOps.Web.Components.Layout;
+using FinOps.Web.Links;
 using Microsoft.AspNetCore.Components;
 
 namespace FinOps.Web.Components.Pages;

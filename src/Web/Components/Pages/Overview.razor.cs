@@ -1,4 +1,5 @@
 using FinOps.Domain.Scanning;
+using FinOps.Web.Links;
 using Microsoft.AspNetCore.Components;
 
 namespace FinOps.Web.Components.Pages;

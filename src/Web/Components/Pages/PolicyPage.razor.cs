@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using FinOps.Domain.Policy;
 using FinOps.Domain.Ports;
 using FinOps.Domain.Scanning;
+using FinOps.Web.Links;
 using FinOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 

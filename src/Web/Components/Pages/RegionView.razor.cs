@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FinOps.Domain.Costs;
 using FinOps.Domain.Scanning;
+using FinOps.Web.Links;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 

@@ -3,7 +3,7 @@ using FinOps.Domain.Costs;
 using FinOps.Domain.Policy;
 using FinOps.Domain.Reports;
 using FinOps.Domain.Scanning;
-using FinOps.Web.Api;
+using FinOps.Web.Links;
 using FinOps.Web.Components.Controls;
 using Microsoft.AspNetCore.Components;
 

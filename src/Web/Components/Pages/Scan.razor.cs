@@ -3,6 +3,7 @@ using FinOps.Domain.Policy;
 using FinOps.Domain.Ports;
 using FinOps.Domain.Resources;
 using FinOps.Domain.Scanning;
+using FinOps.Web.Links;
 using FinOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using FinOps.Domain.Scanning;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace FinOps.Web.Components;
+namespace FinOps.Web.Links;
 
 /// <summary>
 /// The region filter as it travels in the URL (<c>?regions=eu-west-1,us-east-1</c>), so a filtered view can be

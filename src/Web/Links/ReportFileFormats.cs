@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace FinOps.Web.Api;
+namespace FinOps.Web.Links;
 
 /// <summary>Wire names, content types and file extensions of <see cref="ReportFileFormat"/>.</summary>
 public static class ReportFileFormats

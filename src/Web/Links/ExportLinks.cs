@@ -2,9 +2,8 @@ using System.Text;
 using FinOps.Domain.Costs;
 using FinOps.Domain.Policy;
 using FinOps.Domain.Reports;
-using FinOps.Web.Components;
 
-namespace FinOps.Web.Api;
+namespace FinOps.Web.Links;
 
 /// <summary>
 /// Addresses and file names of the export endpoints, shared by the endpoints and the /reports page so a link the page

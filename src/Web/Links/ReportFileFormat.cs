@@ -1,4 +1,4 @@
-namespace FinOps.Web.Api;
+namespace FinOps.Web.Links;
 
 /// <summary>The file formats of the region report export.</summary>
 public enum ReportFileFormat
