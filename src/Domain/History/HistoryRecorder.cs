@@ -92,6 +92,11 @@ public sealed partial class HistoryRecorder : BackgroundService
             var started = _time.GetTimestamp();
             var state = await _history.LoadStateAsync(null, cancellationToken).ConfigureAwait(false);
             var restored = state is not null && _keeper.Restore(state);
+            if (restored)
+            {
+                await LoadPolicyAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             Update(s => s with { Reachable = true, Problem = null, Restored = restored, LastSavedScanId = state?.LatestScanId });
             if (state is null)
             {
@@ -113,6 +118,28 @@ public sealed partial class HistoryRecorder : BackgroundService
         finally
         {
             _restored.TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// Loads the policy in force so the restored state can be judged and shown at once (views need a policy); a policy
+    /// that does not load is reported where it is used, and the state waits for it.
+    /// </summary>
+    private async Task LoadPolicyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _policies.GetEvaluatorAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Any failure to load the policy is the policy service's to report; restoring goes on.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogPolicyNotLoaded(_logger, ex.Message);
         }
     }
 
@@ -184,6 +211,9 @@ public sealed partial class HistoryRecorder : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account state restored from history (newest scan {ScanId}, {Units} units) in {ElapsedMs} ms; in use: {InUse}")]
     private static partial void LogRestored(ILogger logger, string scanId, int units, double elapsedMs, bool inUse);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The restored account state waits for the policy, which did not load: {Reason}")]
+    private static partial void LogPolicyNotLoaded(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scan {ScanId} saved to history ({Resources} resources)")]
     private static partial void LogSaved(ILogger logger, string scanId, int resources);
