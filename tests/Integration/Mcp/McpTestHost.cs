@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Client;
 
@@ -16,9 +17,11 @@ namespace FinOps.Tests.Integration.Mcp;
 public sealed class McpTestHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    private McpTestHost(IDictionary<string, string?> settings)
+    private McpTestHost(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         DataPath = TestAppSettings.NewDataPath("mcp");
         _settings = TestAppSettings.Quiet(DataPath, size: 1500);
         foreach (var (key, value) in settings)
@@ -36,9 +39,12 @@ public sealed class McpTestHost : WebApplicationFactory<Program>
     public string DataPath { get; }
 
     /// <summary>Starts the app with the defaults above, overridden by <paramref name="settings"/>.</summary>
-    public static McpTestHost Start(IDictionary<string, string?>? settings = null)
+    public static McpTestHost Start(IDictionary<string, string?>? settings = null) => Start(settings, null);
+
+    /// <summary>Starts the app as <see cref="Start(IDictionary{string, string?}?)"/> does, with services replaced by <paramref name="services"/>.</summary>
+    public static McpTestHost Start(IDictionary<string, string?>? settings, Action<IServiceCollection>? services)
     {
-        var host = new McpTestHost(settings ?? new Dictionary<string, string?>());
+        var host = new McpTestHost(settings ?? new Dictionary<string, string?>(), services);
         // Kestrel binds the loopback endpoint itself: UseKestrel(port) rewrites the server's addresses after the app
         // has started binding, which races and fails now and then on a loaded machine.
         host.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -66,6 +72,11 @@ public sealed class McpTestHost : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is { } services)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 
