@@ -144,7 +144,7 @@ public sealed class ReportTools(McpScanResults results, RegionReportService repo
 
         var path = "/api/violations.csv" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
         return new ViolationsCsvAnswer(csv, [.. selected.Value.Select(c => c.ToWire())], rows.Length, violations.Length,
-            rows.Length < violations.Length, path, result.ScanId, result.AsOf, McpAnswers.List(result.RegionFilter),
+            rows.Length < violations.Length, asOf is null ? path : null, result.ScanId, result.AsOf, McpAnswers.List(result.RegionFilter),
             severityFilter is { } sev ? Domain.Policy.WireNames.ToWire(sev) : null);
     }
 
