@@ -130,6 +130,22 @@ public sealed class HistoryToolTests
         Assert.Equal(s1, csvOfFirst.GetProperty("scan_id").GetString());
         Assert.Equal(first.GetProperty("violation_count").GetInt32(), csvOfFirst.GetProperty("total_rows").GetInt32());
 
+        // Every answer matches the output schema the tool publishes.
+        var tools = (await client.ListToolsAsync()).ToDictionary(t => t.Name, t => t.ProtocolTool.OutputSchema!.Value);
+        foreach (var (tool, answer) in new[]
+        {
+            ("list_scans", list), ("list_scans", page2), ("get_violation_history", history), ("get_violation_history", byRegion),
+            ("detect_tag_drift", drift), ("detect_tag_drift", named), ("check_tag_compliance", asOfFirst),
+            ("generate_compliance_report", reportOfFirst), ("get_cost_attribution_gap", gapOfFirst),
+            ("find_untagged_resources", untaggedOfFirst), ("export_violations_csv", csvOfFirst),
+        })
+        {
+            McpCalls.AssertMatchesSchema(tools[tool], answer, tool);
+        }
+
+        Assert.Equal(JsonValueKind.Null, csvOfFirst.GetProperty("download_path").ValueKind);
+        Assert.Equal(named.GetProperty("total_count").GetInt32() > 1, named.GetProperty("next_cursor").ValueKind == JsonValueKind.String);
+
         // Bad arguments name what is accepted.
         var unknown = await client.ErrorAsync("check_tag_compliance", """{"resource_types":["all"],"scan_id":"0123456789abcdef"}""");
         Assert.Contains("0123456789abcdef", unknown, StringComparison.Ordinal);
