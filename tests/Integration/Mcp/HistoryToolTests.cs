@@ -97,7 +97,7 @@ public sealed class HistoryToolTests
         Assert.Equal(changed.GetProperty("gap_after_usd").GetDecimal() - changed.GetProperty("gap_before_usd").GetDecimal(),
             changed.GetProperty("gap_moved_usd").GetDecimal());
 
-        var named = await client.AnswerAsync("detect_tag_drift", JsonSerializer.Serialize(new { since_scan_id = s1, tag_keys = new[] { "CostCenter" }, limit = 1 }));
+        var named = await client.AnswerAsync("detect_tag_drift", JsonSerializer.Serialize(new { since_scan_id = s1, tag_keys = new[] { "CostCenter" }, limit = 10 }));
         Assert.Equal(s1, named.GetProperty("from").GetProperty("scan_id").GetString());
         Assert.Contains(named.GetProperty("resources").EnumerateArray(), r => r.GetProperty("arn").GetString() == target);
         var otherKey = await client.AnswerAsync("detect_tag_drift", """{"tag_keys":["Project"]}""");
@@ -130,6 +130,25 @@ public sealed class HistoryToolTests
         Assert.Equal(s1, csvOfFirst.GetProperty("scan_id").GetString());
         Assert.Equal(first.GetProperty("violation_count").GetInt32(), csvOfFirst.GetProperty("total_rows").GetInt32());
 
+        // Paging: one resource per page, the cursor walks the same list the whole answer gives, then is refused with other arguments.
+        var whole = await client.AnswerAsync("detect_tag_drift", """{"limit":500}""");
+        var all = whole.GetProperty("resources").EnumerateArray().Select(r => r.GetProperty("arn").GetString()!).ToList();
+        Assert.True(all.Count >= RetaggingResourceSource.Retagged, $"{all.Count} changed resources");
+        Assert.Equal(all.Count, whole.GetProperty("total_count").GetInt32());
+        var walked = new List<string>();
+        string? next = null;
+        do
+        {
+            var step = await client.AnswerAsync("detect_tag_drift", next is null ? """{"limit":1}""" : JsonSerializer.Serialize(new { limit = 1, cursor = next }));
+            walked.AddRange(step.GetProperty("resources").EnumerateArray().Select(r => r.GetProperty("arn").GetString()!));
+            next = step.GetProperty("next_cursor").GetString();
+        }
+        while (next is not null && walked.Count <= all.Count);
+        Assert.Equal(all, walked);
+        var firstPage = await client.AnswerAsync("detect_tag_drift", """{"limit":1}""");
+        var foreign = await client.ErrorAsync("detect_tag_drift", JsonSerializer.Serialize(new { limit = 1, tag_keys = new[] { "Owner" }, cursor = firstPage.GetProperty("next_cursor").GetString() }));
+        Assert.Contains("cursor belongs to a call with other", foreign, StringComparison.Ordinal);
+
         // Every answer matches the output schema the tool publishes.
         var tools = (await client.ListToolsAsync()).ToDictionary(t => t.Name, t => t.ProtocolTool.OutputSchema!.Value);
         foreach (var (tool, answer) in new[]
@@ -144,7 +163,9 @@ public sealed class HistoryToolTests
         }
 
         Assert.Equal(JsonValueKind.Null, csvOfFirst.GetProperty("download_path").ValueKind);
-        Assert.Equal(named.GetProperty("total_count").GetInt32() > 1, named.GetProperty("next_cursor").ValueKind == JsonValueKind.String);
+        Assert.Equal(named.GetProperty("total_count").GetInt32() > 10, named.GetProperty("next_cursor").ValueKind == JsonValueKind.String);
+        Assert.All(named.GetProperty("resources").EnumerateArray(), r => Assert.Contains(r.GetProperty("tag_changes").EnumerateArray(),
+            t => t.GetProperty("key").GetString() == "CostCenter"));
 
         // Bad arguments name what is accepted.
         var unknown = await client.ErrorAsync("check_tag_compliance", """{"resource_types":["all"],"scan_id":"0123456789abcdef"}""");

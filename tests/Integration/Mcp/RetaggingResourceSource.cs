@@ -5,7 +5,7 @@ using FinOps.Domain.Resources;
 namespace FinOps.Tests.Integration.Mcp;
 
 /// <summary>
-/// The sample account's listing, where the first EC2 instance of eu-west-1 carries the <see cref="CostCenter"/> the
+/// The sample account's listing, where the first EC2 instances of eu-west-1 carry the <see cref="CostCenter"/> the
 /// test sets: someone retagging a resource between two scans.
 /// </summary>
 internal sealed class RetaggingResourceSource(IRegionalResourceSource inner) : IRegionalResourceSource
@@ -13,10 +13,13 @@ internal sealed class RetaggingResourceSource(IRegionalResourceSource inner) : I
     public const string Region = "eu-west-1";
     public const string Key = "CostCenter";
 
+    /// <summary>How many resources (the first of the first page) carry the test's CostCenter.</summary>
+    public const int Retagged = 3;
+
     private string? _target;
     private string _costCenter = "CC-100";
 
-    /// <summary>The retagged resource's ARN, once a scan has listed it.</summary>
+    /// <summary>The first retagged resource's ARN, once a scan has listed it.</summary>
     public string? TargetArn => Volatile.Read(ref _target);
 
     /// <summary>The CostCenter value the next listing gives the target.</summary>
@@ -29,18 +32,19 @@ internal sealed class RetaggingResourceSource(IRegionalResourceSource inner) : I
     public async IAsyncEnumerable<IReadOnlyList<CloudResource>> ListAsync(string region, ResourceTypeInfo type,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var first = true;
         await foreach (var page in inner.ListAsync(region, type, cancellationToken).ConfigureAwait(false))
         {
-            if (region != Region || type.Name != "ec2:instance" || page.Count == 0)
+            if (!first || region != Region || type.Name != "ec2:instance" || page.Count == 0)
             {
                 yield return page;
                 continue;
             }
 
+            first = false;
             Interlocked.CompareExchange(ref _target, page[0].Arn, null);
-            var target = TargetArn;
             var value = CostCenter;
-            yield return [.. page.Select(r => r.Arn == target
+            yield return [.. page.Select((r, i) => i < Retagged
                 ? r with { Tags = [.. r.Tags.Where(t => t.Key != Key), new Tag(Key, value)] }
                 : r)];
         }

@@ -7,7 +7,7 @@ public sealed record DriftAnswer(
     [property: Description("The baseline (earlier) scan.")] DriftScanAnswer From,
     [property: Description("The later scan.")] DriftScanAnswer To,
     [property: Description("The regions kept; empty: every region.")] IReadOnlyList<string> Regions,
-    [property: Description("The resource types kept.")] IReadOnlyList<string> ResourceTypes,
+    [property: Description("The resource types kept; empty: every type.")] IReadOnlyList<string> ResourceTypes,
     [property: Description("Only changes touching these tag keys; empty: every key.")] IReadOnlyList<string> TagKeys,
     int ResourcesAdded,
     int ResourcesRemoved,
