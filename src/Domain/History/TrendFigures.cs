@@ -31,4 +31,10 @@ public sealed record TrendFigures(
 
     /// <summary>Compliant ÷ in scope; 1.0 when nothing is in scope; null when not measured.</summary>
     public double? Score => !Measured ? null : InScope == 0 ? 1.0 : (double)Compliant / InScope;
+
+    /// <summary>The score in percent, one decimal (rounded as the live summary rounds it); null when not measured.</summary>
+    public double? ScorePercent => Score is { } score ? Math.Round(score * 100, 1, MidpointRounding.AwayFromZero) : null;
+
+    /// <summary>True when measured and nothing is in scope of a required tag (the score is then 1 by definition).</summary>
+    public bool NothingInScope => Measured && InScope == 0;
 }

@@ -23,7 +23,8 @@ public sealed class ComplianceTools(McpScanResults results, ResultMemo<PreparedA
     [Description("Checks resources against the tagging policy: compliance score, resource counts (total, in scope, " +
         "compliant, out of scope), the cost attribution gap in USD with its provenance, a per-region breakdown, which " +
         "regions failed, and a page of violations ranked by cost at stake. Use it first for any question about tag " +
-        "compliance or untagged spend. Answers come from the latest cached scan (see as_of) unless force_refresh is true; " +
+        "compliance or untagged spend. Answers come from the latest cached scan (see as_of) unless force_refresh is true, or " +
+        "about a past scan when scan_id is given (see list_scans); " +
         "a fresh scan of a large account can take minutes — prefer start_scan + get_scan_status for that.")]
     public async Task<CallToolResult> CheckTagComplianceAsync(
         RequestContext<CallToolRequestParams> context,
@@ -39,19 +40,22 @@ public sealed class ComplianceTools(McpScanResults results, ResultMemo<PreparedA
         int? limit = null,
         [Description("next_cursor of a previous answer, to get the next page (same other arguments).")]
         string? cursor = null,
+        [Description("Answer as the product showed it right after this scan (a scan_id from list_scans), judged by that scan's policy; omit for now.")]
+        string? scan_id = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var asOf = scan_id is null ? null : McpScanResults.ScanIdArgument(scan_id);
         var scope = McpArguments.Scope(McpArguments.ResourceTypes(resource_types), regions);
         var types = scope.ResourceTypes;
         var regionFilter = scope.Regions;
         var severityFilter = McpArguments.Severity(severity);
         var pageSize = McpArguments.Limit(limit);
-        var fingerprint = McpCursor.FingerprintOf(Tool, types, regionFilter, [severityFilter?.ToWire()]);
+        var fingerprint = McpCursor.FingerprintOf(Tool, types, regionFilter, [severityFilter?.ToWire(), asOf]);
 
         // Severity filters the list only, so it is left out of the request: every severity shares one cached scan.
         var request = new ScanRequest(scope, null, force_refresh);
-        var (result, fromCache, offset) = await results.PageAsync(request, cursor, fingerprint, "resource_types, regions or severity",
+        var (result, fromCache, offset) = await results.PageAsync(asOf, request, cursor, fingerprint, "resource_types, regions, severity or scan_id",
             context, cancellationToken).ConfigureAwait(false);
 
         // The answer depends only on the result and these arguments, so asking again (another assistant, the same page

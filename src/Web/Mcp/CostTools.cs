@@ -22,7 +22,8 @@ public sealed class CostTools(McpScanResults results, CostAttributionService cos
         "policy — for a billing period, broken down by region, resource type or service. Every figure reconciles " +
         "(total = attributable + gap + out_of_scope + untaggable + unallocated) and carries its provenance and an explanation; " +
         "includes untagged spend per required tag key and the top offenders whose fixing closes most of the gap. Use it for " +
-        "questions about money. Scans every cost-generating type, answered from the cached scan (see as_of).")]
+        "questions about money. Scans every cost-generating type, answered from the cached scan (see as_of), or about a " +
+        "past scan when scan_id is given (see list_scans).")]
     public async Task<AttributionGapAnswer> GetCostAttributionGapAsync(
         RequestContext<CallToolRequestParams> context,
         [Description("\"last-month\" (default), \"month-to-date\", \"YYYY-MM\", or \"YYYY-MM-DD..YYYY-MM-DD\" (end exclusive).")]
@@ -33,9 +34,12 @@ public sealed class CostTools(McpScanResults results, CostAttributionService cos
         string[]? regions = null,
         [Description("\"unblended\" (default) or \"amortized\" cost.")]
         string? metric = null,
+        [Description("Answer as the product showed it right after this scan (a scan_id from list_scans), judged by that scan's policy; omit for now.")]
+        string? scan_id = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var asOf = scan_id is null ? null : McpScanResults.ScanIdArgument(scan_id);
         BillingPeriod? billingPeriod = null;
         if (!string.IsNullOrWhiteSpace(period))
         {
@@ -53,7 +57,7 @@ public sealed class CostTools(McpScanResults results, CostAttributionService cos
         }
 
         var regionFilter = McpArguments.Scope(null, regions).Regions;
-        var (result, _) = await results.GetAsync(new ScanRequest(ScanScope.Everything.WithRegions(regionFilter)),
+        var (result, _) = await results.GetAsync(asOf, new ScanRequest(ScanScope.Everything.WithRegions(regionFilter)),
             context, cancellationToken).ConfigureAwait(false);
         var report = await McpErrors.GuardAsync(() => costs.GetGapAsync(result,
             new AttributionGapQuery(billingPeriod, metric is null ? null : costMetric, grouping), cancellationToken)).ConfigureAwait(false);

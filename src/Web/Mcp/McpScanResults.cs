@@ -1,5 +1,6 @@
 using System.Globalization;
 using FinOps.Domain.Costs;
+using FinOps.Domain.History;
 using FinOps.Domain.Resources;
 using FinOps.Domain.Scanning;
 using ModelContextProtocol;
@@ -14,7 +15,7 @@ namespace FinOps.Web.Mcp;
 /// the caller may cause one (<see cref="IScanAccess"/>). Nothing here computes a figure; it only picks the result every
 /// figure comes from — the same one the dashboard and the exports read.
 /// </summary>
-public sealed class McpScanResults(ComplianceService compliance, IScanAccess scanAccess)
+public sealed class McpScanResults(ComplianceService compliance, IScanAccess scanAccess, HistoryService history)
 {
     /// <summary>
     /// A result, and whether it came from the cache. A question no cached scan answers is a tool error for a caller who
@@ -65,13 +66,7 @@ public sealed class McpScanResults(ComplianceService compliance, IScanAccess sca
             return (result, fromCache, 0);
         }
 
-        var page = McpCursor.TryDecode(cursor, out var decoded) ? decoded
-            : throw McpErrors.Invalid($"cursor is not a cursor this server issued; pass next_cursor from a previous {tool} answer unchanged, or leave it out for the first page.");
-        if (page.Fingerprint != fingerprint)
-        {
-            throw McpErrors.Invalid($"cursor belongs to a call with other {arguments}; repeat those arguments unchanged with it, or leave cursor out to start again.");
-        }
-
+        var page = Decode(cursor, fingerprint, arguments, tool);
         var paged = await McpErrors.GuardAsync(async () =>
         {
             var current = await compliance.GetCachedResultAsync(request with { ForceRefresh = false }, cancellationToken).ConfigureAwait(false);
@@ -80,6 +75,100 @@ public sealed class McpScanResults(ComplianceService compliance, IScanAccess sca
         return paged is null
             ? throw McpErrors.Invalid($"cursor refers to scan {page.ScanId}, which the account state has moved on from (a newer scan was applied); call again without cursor for the current figures.")
             : (paged, true, page.Offset);
+    }
+
+    /// <summary>
+    /// With <paramref name="scanId"/>: the account as the product showed it right after that scan, through the request's
+    /// scope (see <see cref="AsOfAsync"/>); without: the answer to the request (see <see cref="GetAsync"/>).
+    /// </summary>
+    public async Task<(ComplianceResult Result, bool FromCache)> GetAsync(string? scanId, ScanRequest request,
+        RequestContext<CallToolRequestParams> asker, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return scanId is null
+            ? await GetAsync(request, asker, cancellationToken).ConfigureAwait(false)
+            : (await AsOfAsync(scanId, request, cancellationToken).ConfigureAwait(false), true);
+    }
+
+    /// <summary>
+    /// <see cref="PageAsync"/> for a call that may name a scan: with <paramref name="scanId"/>, the view right after that
+    /// scan (a cursor must have been issued for the same scan), otherwise as <see cref="PageAsync"/>.
+    /// </summary>
+    public async Task<(ComplianceResult Result, bool FromCache, int Offset)> PageAsync(string? scanId, ScanRequest request, string? cursor,
+        string fingerprint, string arguments, RequestContext<CallToolRequestParams> asker, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(asker);
+        if (scanId is null)
+        {
+            return await PageAsync(request, cursor, fingerprint, arguments, asker, cancellationToken).ConfigureAwait(false);
+        }
+
+        var offset = cursor is null ? 0 : Decode(cursor, fingerprint, arguments, asker.Params?.Name ?? "this tool").Offset;
+        var result = await AsOfAsync(scanId, request, cancellationToken).ConfigureAwait(false);
+        return (result, true, offset);
+    }
+
+    /// <summary>
+    /// The account as the product showed it right after scan <paramref name="scanId"/>, through the request's scope and
+    /// judged by that scan's policy: from history, or the scan's own retained result while history has not written it yet
+    /// (only when it covers exactly that scope). An unknown id, or <c>force_refresh</c> with it, is a tool error.
+    /// </summary>
+    public async Task<ComplianceResult> AsOfAsync(string scanId, ScanRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var id = ScanIdArgument(scanId);
+        if (request.ForceRefresh)
+        {
+            throw McpErrors.Invalid("scan_id answers about a scan already made and force_refresh asks for a new one: give one or the other.");
+        }
+
+        string? unreachable = null;
+        try
+        {
+            if (await history.ViewAsOfAsync(id, request.Scope, cancellationToken).ConfigureAwait(false) is { } view)
+            {
+                return view;
+            }
+        }
+        catch (HistoryUnavailableException ex)
+        {
+            unreachable = ex.Message;
+        }
+
+        var own = compliance.FindResult(id);
+        if (own is not null && own.Request.Scope.Equals(request.Scope))
+        {
+            return own;
+        }
+
+        var why = unreachable is not null ? $" The history store cannot be read right now ({unreachable})." : "";
+        if (own is not null)
+        {
+            var regions = own.Request.Scope.RegionsText ?? "every enabled region";
+            throw McpErrors.Invalid($"Scan {id} is not in history yet, and its own result covers resource types {own.Request.Scope.TypesText} in {regions} only; ask with that scope or again in a moment.{why}");
+        }
+
+        throw McpErrors.Invalid($"No scan with id '{McpArguments.Shorten(id)}' is kept (or its per-resource detail was compacted away); list_scans gives the kept scans' ids.{why}");
+    }
+
+    /// <summary>A scan_id argument, trimmed and checked for shape.</summary>
+    public static string ScanIdArgument(string? scanId)
+    {
+        var id = scanId?.Trim() ?? "";
+        return id.Length is 0 or > 64
+            ? throw McpErrors.Invalid("scan_id must be the id of a kept scan (at most 64 characters); list_scans gives them.")
+            : id;
+    }
+
+    /// <summary>A cursor this server issued for the same tool and list-shaping arguments.</summary>
+    private static McpCursor Decode(string cursor, string fingerprint, string arguments, string tool)
+    {
+        var page = McpCursor.TryDecode(cursor, out var decoded) ? decoded
+            : throw McpErrors.Invalid($"cursor is not a cursor this server issued; pass next_cursor from a previous {tool} answer unchanged, or leave it out for the first page.");
+        return page.Fingerprint != fingerprint
+            ? throw McpErrors.Invalid($"cursor belongs to a call with other {arguments}; repeat those arguments unchanged with it, or leave cursor out to start again.")
+            : page;
     }
 
     /// <summary>

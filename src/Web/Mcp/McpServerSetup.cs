@@ -19,7 +19,9 @@ public static class McpServerSetup
         "FinOps tag compliance for one AWS account (or the built-in sample account). Scans are cached: answers come " +
         "from the latest scan unless force_refresh is set, and every answer says as_of. Start with check_tag_compliance " +
         "(score, cost attribution gap, top violations) or get_cost_attribution_gap; use start_scan + get_scan_status for " +
-        "fresh scans of large accounts. Money is in USD with its provenance (measured, allocated, …).";
+        "fresh scans of large accounts. History: list_scans (kept scans and their figures), get_violation_history (trends " +
+        "with policy changes) and detect_tag_drift (what changed on resources between two scans); the compliance, gap and " +
+        "report tools take scan_id to answer about a past scan. Money is in USD with its provenance (measured, allocated, …).";
 
     /// <summary>Adds the MCP server, its tools and their settings (<c>FinOps:Mcp</c>).</summary>
     public static WebApplicationBuilder AddFinOpsMcp(this WebApplicationBuilder builder)
@@ -54,6 +56,7 @@ public static class McpServerSetup
             .WithTools<ScanTools>(McpJson.Options)
             .WithTools<CostTools>(McpJson.Options)
             .WithTools<ReportTools>(McpJson.Options)
+            .WithTools<HistoryTools>(McpJson.Options)
             // The gate (who may call what, and the audit trail) runs first, then the argument check, then the tool.
             .WithRequestFilters(filters => filters.AddCallToolFilter(GateFilter).AddCallToolFilter(McpArgumentCheck.Filter));
         return builder;

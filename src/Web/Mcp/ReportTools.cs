@@ -29,7 +29,7 @@ public sealed class ReportTools(McpScanResults results, RegionReportService repo
     [Description("Writes the compliance and cost report managers read — overall and per region: score, gap, spend " +
         "reconciliation, violations by tag key, top offenders and data-quality notes — as Markdown (to show or paste), " +
         "JSON (to process) or CSV (one row per region, for spreadsheets). Same figures as the dashboard and the PDF/XLSX " +
-        "exports, from the cached scan of every cost-generating type (see as_of).")]
+        "exports, from the cached scan of every cost-generating type (see as_of), or as of a past scan (scan_id, see list_scans).")]
     public async Task<ReportAnswer> GenerateComplianceReportAsync(
         RequestContext<CallToolRequestParams> context,
         [Description("\"markdown\" (default), \"json\" or \"csv\".")]
@@ -38,9 +38,12 @@ public sealed class ReportTools(McpScanResults results, RegionReportService repo
         string[]? regions = null,
         [Description("\"last-month\" (default), \"month-to-date\", \"YYYY-MM\", or \"YYYY-MM-DD..YYYY-MM-DD\" (end exclusive).")]
         string? period = null,
+        [Description("Report as the product showed it right after this scan (a scan_id from list_scans), judged by that scan's policy; omit for now.")]
+        string? scan_id = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var asOf = scan_id is null ? null : McpScanResults.ScanIdArgument(scan_id);
         var kind = (format ?? "markdown").Trim().ToLowerInvariant() switch
         {
             "markdown" or "md" => "markdown",
@@ -55,7 +58,7 @@ public sealed class ReportTools(McpScanResults results, RegionReportService repo
         }
 
         var regionFilter = McpArguments.Scope(null, regions).Regions;
-        var (result, _) = await results.GetAsync(new ScanRequest(ScanScope.Everything.WithRegions(regionFilter)),
+        var (result, _) = await results.GetAsync(asOf, new ScanRequest(ScanScope.Everything.WithRegions(regionFilter)),
             context, cancellationToken).ConfigureAwait(false);
         var report = await McpErrors.GuardAsync(() => reports.BuildAsync(result, billingPeriod, null, [], cancellationToken)).ConfigureAwait(false);
 
@@ -91,7 +94,7 @@ public sealed class ReportTools(McpScanResults results, RegionReportService repo
     [Description("Exports violations as CSV (one row per broken rule, highest cost at stake first) with the columns asked " +
         "for, ready for a spreadsheet; cells that a spreadsheet would run as formulas are escaped. Returns at most max_rows " +
         "rows (default 1000) and says whether the list was cut; download_path gives the whole list over HTTP. From the " +
-        "cached scan of every cost-generating type (see as_of).")]
+        "cached scan of every cost-generating type (see as_of), or as of a past scan (scan_id, see list_scans).")]
     public async Task<ViolationsCsvAnswer> ExportViolationsCsvAsync(
         RequestContext<CallToolRequestParams> context,
         [Description("Regions to include, or \"global\"; omit for every enabled region.")]
@@ -102,9 +105,12 @@ public sealed class ReportTools(McpScanResults results, RegionReportService repo
         string[]? columns = null,
         [Description("Most rows to return, 1–10000 (default 1000).")]
         int? max_rows = null,
+        [Description("Export as the product showed it right after this scan (a scan_id from list_scans), judged by that scan's policy; omit for now.")]
+        string? scan_id = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var asOf = scan_id is null ? null : McpScanResults.ScanIdArgument(scan_id);
         var regionFilter = McpArguments.Scope(null, regions).Regions;
         var severityFilter = McpArguments.Severity(severity);
         var picked = McpArguments.Clean(columns, "columns");
@@ -114,7 +120,7 @@ public sealed class ReportTools(McpScanResults results, RegionReportService repo
         }
 
         var rowLimit = McpArguments.Limit(max_rows, DefaultCsvRows, MaxCsvRows, "max_rows");
-        var (result, _) = await results.GetAsync(new ScanRequest(ScanScope.Everything.WithRegions(regionFilter)),
+        var (result, _) = await results.GetAsync(asOf, new ScanRequest(ScanScope.Everything.WithRegions(regionFilter)),
             context, cancellationToken).ConfigureAwait(false);
         var violations = RegionReportService.Violations(result, [], severityFilter);
         var rows = violations.Length > rowLimit ? violations[..rowLimit] : violations;
@@ -138,7 +144,7 @@ public sealed class ReportTools(McpScanResults results, RegionReportService repo
 
         var path = "/api/violations.csv" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
         return new ViolationsCsvAnswer(csv, [.. selected.Value.Select(c => c.ToWire())], rows.Length, violations.Length,
-            rows.Length < violations.Length, path, result.ScanId, result.AsOf, McpAnswers.List(result.RegionFilter),
+            rows.Length < violations.Length, asOf is null ? path : null, result.ScanId, result.AsOf, McpAnswers.List(result.RegionFilter),
             severityFilter is { } sev ? Domain.Policy.WireNames.ToWire(sev) : null);
     }
 

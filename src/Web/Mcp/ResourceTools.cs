@@ -22,7 +22,8 @@ public sealed class ResourceTools(McpScanResults results, PolicyService policies
         OpenWorld = false, UseStructuredContent = true)]
     [Description("Lists resources that carry no tags at all or miss a required tag, highest monthly cost first, with the " +
         "missing keys and what they cost. Use it to find where tagging effort pays most (min_monthly_cost skips cheap ones). " +
-        "Answers from the latest cached scan of these types and regions (see as_of); scans only when none is cached.")]
+        "Answers from the latest cached scan of these types and regions (see as_of), or about a past scan when scan_id is " +
+        "given (see list_scans); scans only when none is cached.")]
     public async Task<UntaggedResourcesAnswer> FindUntaggedResourcesAsync(
         RequestContext<CallToolRequestParams> context,
         [Description("Resource types to search, e.g. [\"ec2:instance\"], or [\"all\"] for every cost-generating type.")]
@@ -35,18 +36,21 @@ public sealed class ResourceTools(McpScanResults results, PolicyService policies
         int? limit = null,
         [Description("next_cursor of a previous answer, to get the next page (same other arguments).")]
         string? cursor = null,
+        [Description("Answer as the product showed it right after this scan (a scan_id from list_scans), judged by that scan's policy; omit for now.")]
+        string? scan_id = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var asOf = scan_id is null ? null : McpScanResults.ScanIdArgument(scan_id);
         var scope = McpArguments.Scope(McpArguments.ResourceTypes(resource_types), regions);
         var types = scope.ResourceTypes;
         var regionFilter = scope.Regions;
         var minCents = McpArguments.MinimumCostCents(min_monthly_cost);
         var pageSize = McpArguments.Limit(limit);
-        var fingerprint = McpCursor.FingerprintOf(UntaggedTool, types, regionFilter, [minCents.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var fingerprint = McpCursor.FingerprintOf(UntaggedTool, types, regionFilter, [minCents.ToString(System.Globalization.CultureInfo.InvariantCulture), asOf]);
         var request = new ScanRequest(scope);
 
-        var (result, fromCache, offset) = await results.PageAsync(request, cursor, fingerprint, "resource_types, regions or min_monthly_cost",
+        var (result, fromCache, offset) = await results.PageAsync(asOf, request, cursor, fingerprint, "resource_types, regions, min_monthly_cost or scan_id",
             context, cancellationToken).ConfigureAwait(false);
 
         var untagged = UntaggedResourceQuery.Page(result, minCents, offset, pageSize);

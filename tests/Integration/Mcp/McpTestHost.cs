@@ -1,5 +1,6 @@
-using FinOps.Tests.Integration.Infrastructure;
 using FinOps.Tests.Common;
+using FinOps.Tests.Integration.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Client;
 
 namespace FinOps.Tests.Integration.Mcp;
@@ -10,8 +11,8 @@ namespace FinOps.Tests.Integration.Mcp;
 /// </summary>
 public sealed class McpTestHost : LoopbackAppHost
 {
-    private McpTestHost(string dataPath, IDictionary<string, string?> settings)
-        : base(dataPath, Merge(TestAppSettings.Quiet(dataPath, size: 1500), settings))
+    private McpTestHost(string dataPath, IDictionary<string, string?> settings, Action<IServiceCollection>? services)
+        : base(dataPath, Merge(TestAppSettings.Quiet(dataPath, size: 1500), settings), services)
     {
     }
 
@@ -19,9 +20,12 @@ public sealed class McpTestHost : LoopbackAppHost
     public Uri McpEndpoint => new(BaseUrl + "/mcp");
 
     /// <summary>Starts the app with the defaults above, overridden by <paramref name="settings"/>.</summary>
-    public static McpTestHost Start(IDictionary<string, string?>? settings = null)
+    public static McpTestHost Start(IDictionary<string, string?>? settings = null) => Start(settings, null);
+
+    /// <summary>Starts the app as <see cref="Start(IDictionary{string, string?}?)"/> does, with services replaced by <paramref name="services"/>.</summary>
+    public static McpTestHost Start(IDictionary<string, string?>? settings, Action<IServiceCollection>? services)
     {
-        var host = new McpTestHost(NewDataPath("mcp"), settings ?? new Dictionary<string, string?>());
+        var host = new McpTestHost(NewDataPath("mcp"), settings ?? new Dictionary<string, string?>(), services);
         host.Listen();
         return host;
     }

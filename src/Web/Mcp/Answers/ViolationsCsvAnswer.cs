@@ -9,7 +9,7 @@ public sealed record ViolationsCsvAnswer(
     [property: Description("Data rows in csv.")] int Rows,
     [property: Description("Violations matching the filter.")] int TotalRows,
     [property: Description("Whether max_rows cut the list.")] bool Truncated,
-    [property: Description("The same export over HTTP, for the whole list.")] string DownloadPath,
+    [property: Description("The same export over HTTP, for the whole list; null with scan_id (the HTTP export serves the current state only).")] string? DownloadPath,
     string ScanId,
     DateTimeOffset AsOf,
     IReadOnlyList<string> Regions,
