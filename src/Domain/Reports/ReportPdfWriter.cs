@@ -108,6 +108,7 @@ public static class ReportPdfWriter
     private static void Overview(PdfPageFlow flow, RegionReport report)
     {
         flow.NewPage();
+        SinceLastPeriod(flow, report.SinceLastPeriod);
         flow.Line("Where the spend goes", flow.Heading, PdfPageFlow.Accent);
         Reconciliation(flow, report.Costs);
 
@@ -134,6 +135,44 @@ public static class ReportPdfWriter
         {
             flow.Paragraph($"Nothing in scope and nothing billed, so no page of their own: {string.Join(", ", empty)}.", flow.Regular);
         }
+    }
+
+    /// <summary>
+    /// "Since the last period": one line when there is no earlier scan; else score and gap then and now, violations
+    /// fixed and new, and the score at every kept scan as a line chart (two scans or more).
+    /// </summary>
+    private static void SinceLastPeriod(PdfPageFlow flow, PeriodComparison? since)
+    {
+        if (since is null)
+        {
+            return;
+        }
+
+        flow.Line(PeriodComparison.Title, flow.Heading, PdfPageFlow.Accent);
+        flow.Paragraph(PeriodComparisonRow.Intro(since), flow.Regular);
+        if (!since.HasEarlierScan)
+        {
+            flow.Space(6);
+            return;
+        }
+
+        flow.Table(
+            [TableColumn.Label("Figure"), TableColumn.Figure("Then"), TableColumn.Figure("Now"), TableColumn.Figure("Change")],
+            PeriodComparisonRow.Of(since).Select(r => new[] { r.Figure, r.Then, r.Now, r.Change }));
+        if (since.Note is { } note)
+        {
+            flow.Paragraph(note, flow.Small);
+        }
+
+        var points = since.Trend.Where(p => p.Score is not null).Select(p => (p.At, p.Score!.Value * 100)).ToList();
+        if (points.Count >= 2)
+        {
+            flow.Space(4);
+            flow.Line("Compliance score at each kept scan", flow.Bold);
+            flow.LineChart(points);
+        }
+
+        flow.Space(6);
     }
 
     /// <summary>The regions covered, named when few; counted (and listed on page 2) when many.</summary>
