@@ -9,7 +9,9 @@ namespace FinOps.Domain.Reports;
 /// <summary>
 /// Renders a <see cref="RegionReport"/> as an A4 PDF (PDFsharp, DejaVu Sans embedded). Page 1 is what a manager reads:
 /// account, regions, period, as-of, the overall score, gap and spend, the score of every region as a chart, and the
-/// fixes that close most of the gap, each listed. Page 2 reconciles the spend and tables the regions; then a page per
+/// fixes that close most of the gap, each listed. Page 2 opens with "Since the last period" when the report was built
+/// with history (then and now, violations fixed and new, the score at each kept scan as a line chart, or one line
+/// when there is no earlier scan), then reconciles the spend and tables the regions; then a page per
 /// region with score, gap, spend reconciliation, a bar chart of violations by tag key and the top offenders by cost
 /// (regions with nothing in scope and nothing billed share one line instead); data-quality notes; "Page n of m" on
 /// every page.
