@@ -37,6 +37,7 @@ public static class SampleAccountServiceCollectionExtensions
         services.AddSingleton<IGlobalResourceSource>(sp => sp.GetRequiredService<SampleResourceSource>());
         services.AddSingleton<ICostSource>(sp => sp.GetRequiredService<SampleCostSource>());
         services.AddSingleton<IAccountIdentity>(sp => sp.GetRequiredService<SampleAccountIdentity>());
+        services.AddSingleton<IScanStartObserver>(sp => sp.GetRequiredService<SampleAccountIdentity>());
         return services;
     }
 }

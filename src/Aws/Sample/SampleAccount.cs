@@ -10,8 +10,9 @@ namespace FinOps.Aws.Sample;
 /// <summary>
 /// The built-in sample account: a simulated AWS account that the sample ports (<see cref="SampleRegionCatalogue"/>,
 /// <see cref="SampleResourceSource"/>, <see cref="SampleCostSource"/>, <see cref="SampleAccountIdentity"/>) answer
-/// from. Its content is generated once, on first use, from the seed and size, and shared by every scan; every call
-/// pays the configured latency and may meet the configured faults. Thread-safe.
+/// from. Its content is generated once, on first use, from the seed and size, and shared by every scan; when
+/// <see cref="SampleAccountOptions.DailyTagChangePercent"/> is above 0 it then changes by one simulated day per scan
+/// (see <see cref="BeginScanAsync"/>). Every call pays the configured latency and may meet the configured faults. Thread-safe.
 /// </summary>
 public sealed class SampleAccount
 {
@@ -33,6 +34,11 @@ public sealed class SampleAccount
     private const string Setting = SampleAccountOptions.SectionName + ":";
 
     private readonly Lazy<Task<SampleAccountData>> _generation;
+    private readonly Lock _evolutionGate = new();
+    private readonly int _dailyChangePercent;
+    private SampleAccountEvolution? _evolution;
+    private volatile SampleAccountData? _current;
+    private int _scans;
     private readonly ConcurrentDictionary<(string Region, string Type), StrongBox<int>> _listingAttempts = new();
     private readonly FrozenSet<string> _failing;
     private readonly FrozenSet<string> _denied;
@@ -61,13 +67,84 @@ public sealed class SampleAccount
         _slowLatency = options.SlowRegionLatencyMilliseconds;
         _throttleBursts = options.ThrottleBursts;
         _taggedOnly = options.TaggedOnlyCoverage;
+        _dailyChangePercent = options.DailyTagChangePercent;
         _failing = (options.FailingRegions ?? []).ToFrozenSet(StringComparer.Ordinal);
         _denied = (options.AccessDeniedRegions ?? []).ToFrozenSet(StringComparer.Ordinal);
         _slow = (options.SlowRegions ?? []).ToFrozenSet(StringComparer.Ordinal);
         _throttled = (options.ThrottledRegions ?? []).ToFrozenSet(StringComparer.Ordinal);
         // Generated once, on the thread pool, so scans that arrive meanwhile wait asynchronously (and can give up).
         _generation = new Lazy<Task<SampleAccountData>>(
-            () => Task.Run(() => SampleAccountGenerator.Generate(Seed, Size)), LazyThreadSafetyMode.ExecutionAndPublication);
+            () => Task.Run(Generate), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Per cent of the resources changed per simulated day (0: the account never changes).</summary>
+    public int DailyTagChangePercent => _dailyChangePercent;
+
+    /// <summary>
+    /// The simulated day the account shows: 0 until the second scan starts, then one more for every scan started
+    /// (see <see cref="BeginScan"/>). Always 0 when <see cref="DailyTagChangePercent"/> is 0.
+    /// </summary>
+    public int Day
+    {
+        get
+        {
+            lock (_evolutionGate)
+            {
+                return _evolution?.Day ?? 0;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Says a scan of the account starts: the first scan sees day 0, each later one the next simulated day. The
+    /// day's content is built here, before the scan lists anything, so one scan sees one day. Does nothing when the
+    /// account does not change.
+    /// </summary>
+    public async Task BeginScanAsync(CancellationToken cancellationToken)
+    {
+        if (_dailyChangePercent == 0)
+        {
+            return;
+        }
+
+        await _generation.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var day = Interlocked.Increment(ref _scans) - 1;
+        AdvanceTo(day);
+    }
+
+    /// <summary>Moves the account forward to a simulated day (never back); for tests and demos.</summary>
+    internal async Task<SampleAccountData> AdvanceToAsync(int day, CancellationToken cancellationToken)
+    {
+        await _generation.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        AdvanceTo(day);
+        return await GetDataAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private void AdvanceTo(int day)
+    {
+        lock (_evolutionGate)
+        {
+            if (_evolution is { } evolution && evolution.Day < day)
+            {
+                _current = evolution.AdvanceTo(day);
+            }
+        }
+    }
+
+    private SampleAccountData Generate()
+    {
+        if (_dailyChangePercent == 0)
+        {
+            return SampleAccountGenerator.Generate(Seed, Size);
+        }
+
+        var (generator, data) = SampleAccountGenerator.GenerateEvolving(Seed, Size);
+        lock (_evolutionGate)
+        {
+            _evolution = new SampleAccountEvolution(generator, data, Seed, _dailyChangePercent);
+        }
+
+        return data;
     }
 
     /// <summary>The generator's seed.</summary>
@@ -86,8 +163,11 @@ public sealed class SampleAccount
     public AccountDescription Description { get; } = new(SourceKind, DisplayName, AccountId, CallerIdentity);
 
     /// <summary>The generated content (built on first use; cancelling stops the wait, not the generation).</summary>
-    internal Task<SampleAccountData> GetDataAsync(CancellationToken cancellationToken) =>
-        _generation.Value.WaitAsync(cancellationToken);
+    internal async Task<SampleAccountData> GetDataAsync(CancellationToken cancellationToken)
+    {
+        var generated = await _generation.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return _current ?? generated;
+    }
 
     /// <summary>
     /// Generates the content now rather than on the first scan (e.g. at start-up, or before a benchmark).

@@ -69,6 +69,9 @@ internal sealed class SampleAccountData
     /// <summary>The workload of the resource at <paramref name="index"/> of <see cref="Listing"/>(region, type).</summary>
     public SampleWorkload WorkloadOf(string region, string type, int index) => Workloads[_workloadOf[(region, type)][index]];
 
+    /// <summary>The index into <see cref="Workloads"/> of the resource at <paramref name="index"/> of <see cref="Listing"/>(region, type).</summary>
+    public byte WorkloadIndexOf(string region, string type, int index) => _workloadOf[(region, type)][index];
+
     /// <summary>Every listing of the account, by (region, type).</summary>
     public IEnumerable<KeyValuePair<(string Region, string Type), CloudResource[]>> Listings => _listings;
 

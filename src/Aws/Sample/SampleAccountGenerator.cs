@@ -65,6 +65,47 @@ internal sealed class SampleAccountGenerator
         return new SampleAccountGenerator(seed, size).Build();
     }
 
+    /// <summary>
+    /// Generates the account and keeps the generator, so later simulated days can add resources drawn the way the
+    /// first ones were (ids continue the same series, names and tags follow the same habits).
+    /// </summary>
+    public static (SampleAccountGenerator Generator, SampleAccountData Data) GenerateEvolving(int seed, int size)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+        var generator = new SampleAccountGenerator(seed, size);
+        return (generator, generator.Build());
+    }
+
+    /// <summary>
+    /// Creates one more resource of a type in a listing (a resource added after day 0), with its workload and, when
+    /// the type generates cost, its monthly cost and the index of the line it is billed under.
+    /// </summary>
+    public (CloudResource Resource, byte Workload, long? MonthlyCents, int Line) CreateLater(
+        string region, string type, int index, SampleRandom rng)
+    {
+        var profile = SampleTypeProfiles.All.First(p => p.Type == type);
+        var costedBefore = _costed.Count;
+        var resource = Create(ResourceCatalogue.Get(type), profile, region, index, rng, out var workload);
+        return _costed.Count > costedBefore
+            ? (resource, workload, _cents[^1], _lineOf[^1])
+            : (resource, workload, null, -1);
+    }
+
+    /// <summary>The SERVICE × REGION lines known so far, by index (grows as resources are added).</summary>
+    public ImmutableArray<(string Service, string Region)> CurrentLineKeys()
+    {
+        var lineKeys = new (string, string)[_lineIndex.Count];
+        foreach (var (key, index) in _lineIndex)
+        {
+            lineKeys[index] = key;
+        }
+
+        return [.. lineKeys];
+    }
+
+    /// <summary>The workload with the given index.</summary>
+    public SampleWorkload Workload(byte index) => _workloads[index];
+
     private SampleAccountData Build()
     {
         var profiles = SampleTypeProfiles.All;

@@ -4,8 +4,8 @@ namespace FinOps.Aws.Sample;
 
 /// <summary>
 /// Settings of the built-in sample account (section <c>FinOps:Sample</c>). The account is generated from
-/// <see cref="Seed"/> and <see cref="Size"/> alone; the other settings simulate how the account answers (latency,
-/// faults) and never change its content. Faults are off by default; a small latency is on so progress is visible.
+/// <see cref="Seed"/> and <see cref="Size"/> alone; <see cref="DailyTagChangePercent"/> lets it change from scan to
+/// scan; the other settings simulate how the account answers (latency, faults) and never change its content. Faults are off by default; a small latency is on so progress is visible.
 /// </summary>
 public sealed class SampleAccountOptions : IValidatableObject
 {
@@ -68,6 +68,18 @@ public sealed class SampleAccountOptions : IValidatableObject
     /// resources that never had a tag, and report <c>tagged-only</c> coverage. Off: every listing is complete.
     /// </summary>
     public bool TaggedOnlyCoverage { get; set; }
+
+    /// <summary>The largest accepted <see cref="DailyTagChangePercent"/>.</summary>
+    public const int MaxDailyTagChangePercent = 20;
+
+    /// <summary>
+    /// How much the account changes per simulated day, in per cent of its resources: touched resources get a missing
+    /// or wrong tag fixed or lose a tag or get a wrong value, and about a tenth as many resources are added and
+    /// removed. Every scan after the first advances the account one simulated day (the first scan sees day 0).
+    /// 0, the default, keeps the account exactly as generated.
+    /// </summary>
+    [Range(0, MaxDailyTagChangePercent, ErrorMessage = Prefix + "DailyTagChangePercent must be between {1} and {2} (per cent of the resources changed per simulated day; 0 turns the change off).")]
+    public int DailyTagChangePercent { get; set; }
 
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

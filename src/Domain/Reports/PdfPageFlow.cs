@@ -262,6 +262,47 @@ internal sealed class PdfPageFlow : IDisposable
         Y = top + height + 2;
     }
 
+    /// <summary>
+    /// A small line chart of percentages over successive scans: points evenly spaced in time order (scans minutes or
+    /// weeks apart read the same), the axis from a round ten below the
+    /// lowest value to 100 with gridlines every ten points, the first and last dates under the axis and every point
+    /// marked (its value written above the last one).
+    /// </summary>
+    public void LineChart(IReadOnlyList<(DateTimeOffset At, double Percent)> points)
+    {
+        const double height = 90, axisHeight = 12, labelWidth = 36;
+        Ensure(height + axisHeight + 6);
+        var top = Y + 4;
+        var left = Margin + labelWidth;
+        var width = Width - labelWidth - 20;
+        var min = Math.Max(0, Math.Floor((points.Min(p => p.Percent) - 5) / 10) * 10);
+        var first = points[0].At;
+        double X(int index) => left + width * index / Math.Max(1, points.Count - 1);
+        double YOf(double percent) => top + height * (100 - Math.Clamp(percent, min, 100)) / Math.Max(1, 100 - min);
+
+        for (var tick = min; tick <= 100; tick += 10)
+        {
+            var y = YOf(tick);
+            Graphics.DrawLine(new XPen(Rule, 0.4), left, y, left + width, y);
+            Graphics.DrawString(ReportFormat.Percent(tick), Small, XBrushes.Gray, new XRect(Margin, y - 5, labelWidth - 4, 10), XStringFormats.CenterRight);
+        }
+
+        var line = points.Select((p, i) => new XPoint(X(i), YOf(p.Percent))).ToArray();
+        Graphics.DrawLines(new XPen(Accent, 1.5), line);
+        foreach (var point in line)
+        {
+            Graphics.DrawEllipse(new XSolidBrush(Accent), point.X - 2, point.Y - 2, 4, 4);
+        }
+
+        var last = line[^1];
+        Graphics.DrawString(ReportFormat.Percent(points[^1].Percent), SmallBold, XBrushes.Black,
+            new XRect(last.X - 40, last.Y - 14, 44, 10), XStringFormats.BottomRight);
+        var axisY = top + height + 2;
+        Graphics.DrawString(ReportFormat.Timestamp(first), Small, XBrushes.Gray, new XRect(left, axisY, width / 2, axisHeight), XStringFormats.TopLeft);
+        Graphics.DrawString(ReportFormat.Timestamp(points[^1].At), Small, XBrushes.Gray, new XRect(left + width / 2, axisY, width / 2, axisHeight), XStringFormats.TopRight);
+        Y = axisY + axisHeight + 2;
+    }
+
     /// <summary>Draws "Page n of m" and a caption at the foot of every page (after all pages exist).</summary>
     public void Footers(string caption)
     {

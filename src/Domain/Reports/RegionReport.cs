@@ -51,6 +51,12 @@ public sealed record RegionReport(
     /// <summary>Whether any region of the report has data (false: none was listed; the score and gap are unknown).</summary>
     public bool IsMeasured => Sections.IsEmpty || Sections.Any(s => s.IsMeasured);
 
+    /// <summary>
+    /// The "Since the last period" section: figures then and now from history; null when the report was built
+    /// without history (the writers then leave the section out).
+    /// </summary>
+    public PeriodComparison? SinceLastPeriod { get; init; }
+
     /// <summary>The default title.</summary>
     public const string DefaultTitle = "Tag compliance and cost attribution report";
 

@@ -10,7 +10,8 @@ namespace FinOps.Domain.Reports;
 /// CSV exports (CsvHelper, RFC 4180: CRLF records, quotes where needed, UTF-8 without byte-order mark): the violations
 /// list with selectable columns, and the region summary of a <see cref="RegionReport"/>. Text cells go through
 /// <see cref="FormulaInjection.Neutralize"/>; money is plain USD with two decimals, scores a plain percentage (empty
-/// where nothing is in scope, which <c>nothing_in_scope</c> says).
+/// where nothing is in scope, which <c>nothing_in_scope</c> says). The region summary's <c>all</c> row also carries the
+/// "since the last period" figures (previous scan, its score and gap, violations fixed and new).
 /// </summary>
 public static class ReportCsvWriter
 {
@@ -20,6 +21,7 @@ public static class ReportCsvWriter
         "region", "status", "measured", "data_as_of", "score_percent", "nothing_in_scope", "resources", "in_scope", "compliant", "non_compliant", "violations",
         "error_violations", "warning_violations", "total_usd", "attributable_usd", "gap_usd", "out_of_scope_usd",
         "untaggable_usd", "unallocated_usd", "top_offenders", "top_offenders_close_percent",
+        "previous_scan_at", "previous_score_percent", "previous_gap_usd", "violations_fixed", "violations_new",
     ];
 
     /// <summary>Writes violations in the given order, one row each, with a header of the columns' wire names.</summary>
@@ -67,10 +69,12 @@ public static class ReportCsvWriter
         foreach (var s in report.Sections)
         {
             WriteSummaryRow(csv, s.Region, ReportFormat.Status(s), s.DataAsOf, s.Summary, s.Costs, s.TopOffenders);
+            WriteSinceLastPeriod(csv, null);
             await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
         }
 
         WriteSummaryRow(csv, GapClosure.AllRegions, ReportFormat.Status(report.DataQuality), report.AsOf, report.Summary, report.Costs, report.TopOffenders);
+        WriteSinceLastPeriod(csv, report.SinceLastPeriod);
         await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
         await csv.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -128,6 +132,20 @@ public static class ReportCsvWriter
         csv.WriteField(Money.Plain(costs.UnallocatedCents));
         csv.WriteField(Known(Number(closure.Resources.Length)));
         csv.WriteField(Known(ReportFormat.PlainPercent(closure.PercentOfGap)));
+    }
+
+    /// <summary>
+    /// The "since the last period" cells: on the <c>all</c> row, the previous scan's time, score and gap and the
+    /// violations fixed and new since; empty on region rows and when there is no earlier scan.
+    /// </summary>
+    private static void WriteSinceLastPeriod(CsvWriter csv, PeriodComparison? since)
+    {
+        var known = since is { HasEarlierScan: true };
+        csv.WriteField(known && since!.ThenAt is { } at ? ReportFormat.Iso(at) : "");
+        csv.WriteField(known && since!.ScoreThen is { } score ? ReportFormat.PlainPercent(score * 100) : "");
+        csv.WriteField(known && since!.GapThenCents is { } gap ? Money.Plain(gap) : "");
+        csv.WriteField(known && since!.ViolationsFixed is { } fixedCount ? Number(fixedCount) : "");
+        csv.WriteField(known && since!.ViolationsNew is { } newCount ? Number(newCount) : "");
     }
 
     private static string Number(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -62,6 +62,8 @@ public static class ReportJsonWriter
         Figures(json, report.Summary, report.Costs, report.ViolationsByTag, report.TopOffenders, measured: true);
         json.WriteEndObject();
 
+        SinceLastPeriod(json, report.SinceLastPeriod);
+
         json.WriteStartArray("by_region");
         foreach (var s in report.Sections)
         {
@@ -175,5 +177,76 @@ public static class ReportJsonWriter
 
         json.WriteNumber(name + "_cents", known);
         json.WriteNumber(name + "_usd", Costs.Money.ToUsd(known));
+    }
+
+    /// <summary>
+    /// <c>since_last_period</c>: null without history; <c>has_earlier_scan: false</c> and a note when there is none;
+    /// else the previous scan, score (percent) and gap then and now, and the violations fixed and new since.
+    /// </summary>
+    private static void SinceLastPeriod(Utf8JsonWriter json, PeriodComparison? since)
+    {
+        if (since is null)
+        {
+            json.WriteNull("since_last_period");
+            return;
+        }
+
+        json.WriteStartObject("since_last_period");
+        json.WriteBoolean("has_earlier_scan", since.HasEarlierScan);
+        json.WriteString("note", since.Note);
+        json.WriteString("previous_scan_id", since.ThenScanId);
+        if (since.ThenAt is { } at)
+        {
+            json.WriteString("previous_scan_at", ReportFormat.Iso(at));
+        }
+        else
+        {
+            json.WriteNull("previous_scan_at");
+        }
+
+        Number("score_percent_then", since.ScoreThen is { } then ? Math.Round(then * 100, 1) : null);
+        Number("score_percent_now", since.ScoreNow is { } now ? Math.Round(now * 100, 1) : null);
+        Number("score_change_points", since.ScorePoints);
+        Usd("gap_usd_then", since.GapThenCents);
+        Usd("gap_usd_now", since.GapNowCents);
+        Usd("gap_change_usd", since.GapChangeCents);
+        Number("violations_fixed", since.ViolationsFixed);
+        Number("violations_new", since.ViolationsNew);
+        json.WriteStartArray("score_trend");
+        foreach (var point in since.Trend)
+        {
+            json.WriteStartObject();
+            json.WriteString("scan_id", point.ScanId);
+            json.WriteString("at", ReportFormat.Iso(point.At));
+            Number("score_percent", point.Score is { } score ? Math.Round(score * 100, 1) : null);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+
+        void Number(string name, double? value)
+        {
+            if (value is { } v)
+            {
+                json.WriteNumber(name, v);
+            }
+            else
+            {
+                json.WriteNull(name);
+            }
+        }
+
+        void Usd(string name, long? cents)
+        {
+            if (cents is { } c)
+            {
+                json.WriteNumber(name, Costs.Money.ToUsd(c));
+            }
+            else
+            {
+                json.WriteNull(name);
+            }
+        }
     }
 }

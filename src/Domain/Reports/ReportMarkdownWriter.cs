@@ -7,6 +7,36 @@ namespace FinOps.Domain.Reports;
 /// <summary>Renders a <see cref="RegionReport"/> as GitHub-flavoured Markdown (for <c>generate_compliance_report(format: markdown)</c>).</summary>
 public static class ReportMarkdownWriter
 {
+    /// <summary>The "Since the last period" section: a line when there is no earlier scan, else a table; nothing without history.</summary>
+    private static void SinceLastPeriod(StringBuilder md, PeriodComparison? since)
+    {
+        if (since is null)
+        {
+            return;
+        }
+
+        md.Append("## ").AppendLine(PeriodComparison.Title).AppendLine();
+        md.AppendLine(Escape(PeriodComparisonRow.Intro(since))).AppendLine();
+        var rows = PeriodComparisonRow.Of(since);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("| Figure | Then | Now | Change |");
+        md.AppendLine("|---|---:|---:|---:|");
+        foreach (var row in rows)
+        {
+            md.AppendLine($"| {row.Figure} | {row.Then} | {row.Now} | {row.Change} |");
+        }
+
+        md.AppendLine();
+        if (since.Note is { } note)
+        {
+            md.AppendLine(Escape(note)).AppendLine();
+        }
+    }
+
     /// <summary>The Markdown text.</summary>
     public static string Render(RegionReport report)
     {
@@ -23,6 +53,7 @@ public static class ReportMarkdownWriter
         md.Append("**Compliance score:** ").Append(ReportFormat.Score(report.Summary))
             .Append(" · **Cost attribution gap:** ").AppendLine(Money.Format(report.Costs.GapCents)).AppendLine();
         md.AppendLine(Escape(report.TopOffenders.Sentence)).AppendLine();
+        SinceLastPeriod(md, report.SinceLastPeriod);
 
         md.AppendLine("## Spend").AppendLine();
         Reconciliation(md, report.Costs);

@@ -9,7 +9,9 @@ namespace FinOps.Domain.Reports;
 /// <summary>
 /// Renders a <see cref="RegionReport"/> as an A4 PDF (PDFsharp, DejaVu Sans embedded). Page 1 is what a manager reads:
 /// account, regions, period, as-of, the overall score, gap and spend, the score of every region as a chart, and the
-/// fixes that close most of the gap, each listed. Page 2 reconciles the spend and tables the regions; then a page per
+/// fixes that close most of the gap, each listed. Page 2 opens with "Since the last period" when the report was built
+/// with history (then and now, violations fixed and new, the score at each kept scan as a line chart, or one line
+/// when there is no earlier scan), then reconciles the spend and tables the regions; then a page per
 /// region with score, gap, spend reconciliation, a bar chart of violations by tag key and the top offenders by cost
 /// (regions with nothing in scope and nothing billed share one line instead); data-quality notes; "Page n of m" on
 /// every page.
@@ -108,6 +110,7 @@ public static class ReportPdfWriter
     private static void Overview(PdfPageFlow flow, RegionReport report)
     {
         flow.NewPage();
+        SinceLastPeriod(flow, report.SinceLastPeriod);
         flow.Line("Where the spend goes", flow.Heading, PdfPageFlow.Accent);
         Reconciliation(flow, report.Costs);
 
@@ -134,6 +137,44 @@ public static class ReportPdfWriter
         {
             flow.Paragraph($"Nothing in scope and nothing billed, so no page of their own: {string.Join(", ", empty)}.", flow.Regular);
         }
+    }
+
+    /// <summary>
+    /// "Since the last period": one line when there is no earlier scan; else score and gap then and now, violations
+    /// fixed and new, and the score at every kept scan as a line chart (two scans or more).
+    /// </summary>
+    private static void SinceLastPeriod(PdfPageFlow flow, PeriodComparison? since)
+    {
+        if (since is null)
+        {
+            return;
+        }
+
+        flow.Line(PeriodComparison.Title, flow.Heading, PdfPageFlow.Accent);
+        flow.Paragraph(PeriodComparisonRow.Intro(since), flow.Regular);
+        if (!since.HasEarlierScan)
+        {
+            flow.Space(6);
+            return;
+        }
+
+        flow.Table(
+            [TableColumn.Label("Figure"), TableColumn.Figure("Then"), TableColumn.Figure("Now"), TableColumn.Figure("Change")],
+            PeriodComparisonRow.Of(since).Select(r => new[] { r.Figure, r.Then, r.Now, r.Change }));
+        if (since.Note is { } note)
+        {
+            flow.Paragraph(note, flow.Small);
+        }
+
+        var points = since.Trend.Where(p => p.Score is not null).Select(p => (p.At, p.Score!.Value * 100)).ToList();
+        if (points.Count >= 2)
+        {
+            flow.Space(4);
+            flow.Line("Compliance score at each kept scan", flow.Bold);
+            flow.LineChart(points);
+        }
+
+        flow.Space(6);
     }
 
     /// <summary>The regions covered, named when few; counted (and listed on page 2) when many.</summary>

@@ -18,6 +18,9 @@ public static class ReportXlsxWriter
     /// <summary>The name of the first sheet.</summary>
     public const string SummarySheet = "Summary";
 
+    /// <summary>The name of the "Since the last period" sheet (second, present when the report was built with history).</summary>
+    public const string SinceSheet = "Since last period";
+
     /// <summary>The name of the violations sheet.</summary>
     public const string ViolationsSheet = "Violations";
 
@@ -40,8 +43,14 @@ public static class ReportXlsxWriter
         var names = new WorksheetNames();
         names.Take(SummarySheet);
         names.Take(ViolationsSheet);
+        names.Take(SinceSheet);
 
         await WriteSummaryAsync(book, report, styles, cancellationToken).ConfigureAwait(false);
+        if (report.SinceLastPeriod is { } since)
+        {
+            await WriteSinceAsync(book, since, styles, cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var section in report.Sections)
         {
             await WriteRegionAsync(book, names.Take(section.Region), section, styles, cancellationToken).ConfigureAwait(false);
@@ -49,6 +58,46 @@ public static class ReportXlsxWriter
 
         await WriteViolationsAsync(book, report, styles, cancellationToken).ConfigureAwait(false);
         await book.FinishAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The "Since the last period" sheet: one line when there is no earlier scan, else then/now/change and the score trend.</summary>
+    private static async Task WriteSinceAsync(Spreadsheet book, PeriodComparison since, Styles s, CancellationToken ct)
+    {
+        var options = new WorksheetOptions();
+        options.Column(1).Width = 28;
+        options.Column(2).Width = 22;
+        options.Column(3).Width = 22;
+        options.Column(4).Width = 16;
+        await book.StartWorksheetAsync(SinceSheet, options, ct).ConfigureAwait(false);
+        await book.AddRowAsync([new Cell(PeriodComparison.Title, s.Title)], ct).ConfigureAwait(false);
+        await book.AddRowAsync([new Cell(PeriodComparisonRow.Intro(since))], ct).ConfigureAwait(false);
+        if (!since.HasEarlierScan)
+        {
+            return;
+        }
+
+        await book.AddRowAsync([], ct).ConfigureAwait(false);
+        await book.AddRowAsync([new Cell("Figure", s.Bold), new Cell("Then", s.Bold), new Cell("Now", s.Bold), new Cell("Change", s.Bold)], ct).ConfigureAwait(false);
+        await book.AddRowAsync([new Cell("Compliance score (%)"), Percent(since.ScoreThen), Percent(since.ScoreNow),
+            since.ScorePoints is { } points ? new Cell(points) : new Cell()], ct).ConfigureAwait(false);
+        await book.AddRowAsync([new Cell("Cost attribution gap"), Usd(since.GapThenCents), Usd(since.GapNowCents), Usd(since.GapChangeCents)], ct).ConfigureAwait(false);
+        await book.AddRowAsync([new Cell("Violations fixed"), new Cell(), new Cell(), Count(since.ViolationsFixed)], ct).ConfigureAwait(false);
+        await book.AddRowAsync([new Cell("Violations new"), new Cell(), new Cell(), Count(since.ViolationsNew)], ct).ConfigureAwait(false);
+        if (since.Note is { } note)
+        {
+            await book.AddRowAsync([new Cell(note)], ct).ConfigureAwait(false);
+        }
+
+        await book.AddRowAsync([], ct).ConfigureAwait(false);
+        await book.AddRowAsync([new Cell("Scan", s.Bold), new Cell("Finished (UTC)", s.Bold), new Cell("Compliance score", s.Bold)], ct).ConfigureAwait(false);
+        foreach (var point in since.Trend)
+        {
+            await book.AddRowAsync([new Cell(point.ScanId), new Cell(ReportFormat.Timestamp(point.At)), Percent(point.Score)], ct).ConfigureAwait(false);
+        }
+
+        Cell Percent(double? score) => score is { } v ? new Cell(Math.Round(v * 100, 1), s.Percent) : new Cell();
+        Cell Usd(long? cents) => cents is { } c ? new Cell(Money.ToUsd(c), s.Usd) : new Cell();
+        Cell Count(int? n) => n is { } v ? new Cell(v, s.Integer) : new Cell();
     }
 
     private static async Task WriteSummaryAsync(Spreadsheet book, RegionReport report, Styles s, CancellationToken ct)

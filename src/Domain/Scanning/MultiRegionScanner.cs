@@ -25,7 +25,8 @@ public sealed partial class MultiRegionScanner(
     RetryBackoff backoff,
     IOptions<ScanOptions> options,
     TimeProvider time,
-    ILogger<MultiRegionScanner> logger)
+    ILogger<MultiRegionScanner> logger,
+    IEnumerable<IScanStartObserver>? startObservers = null)
 {
     private readonly ScanOptions _options = options.Value;
 
@@ -35,6 +36,11 @@ public sealed partial class MultiRegionScanner(
     {
         ArgumentNullException.ThrowIfNull(plan);
         cancellationToken.ThrowIfCancellationRequested();
+        foreach (var observer in startObservers ?? [])
+        {
+            await observer.ScanStartingAsync(scanId, cancellationToken).ConfigureAwait(false);
+        }
+
         var startedAt = time.GetUtcNow();
 
         var total = (plan.Regions.Length * Math.Max(1, plan.RegionalTypes.Length)) + plan.GlobalTypes.Length;

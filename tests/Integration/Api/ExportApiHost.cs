@@ -18,8 +18,13 @@ public sealed class ExportApiHost : WebApplicationFactory<Program>
 {
     private readonly string _dataPath = TestAppSettings.NewDataPath("api");
     private readonly bool _formulaTags;
+    private readonly IReadOnlyDictionary<string, string>? _settings;
 
-    public ExportApiHost(bool formulaTags = false) => _formulaTags = formulaTags;
+    public ExportApiHost(bool formulaTags = false, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        _formulaTags = formulaTags;
+        _settings = settings;
+    }
 
     /// <summary>Runs the default scan (every enabled region) and returns its result, which becomes the latest.</summary>
     public Task<ComplianceResult> ScanAsync() =>
@@ -29,6 +34,11 @@ public sealed class ExportApiHost : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         foreach (var (key, value) in TestAppSettings.Quiet(_dataPath, size: 600))
+        {
+            builder.UseSetting(key, value);
+        }
+
+        foreach (var (key, value) in _settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
         }

@@ -38,7 +38,7 @@ public sealed class ScanHarness : IDisposable
         Planner = new ScanPlanner(Discovery, Policies);
         Backoff = new RetryBackoff(options, jitter ?? (() => 0));
         Scanner = new MultiRegionScanner(Inventory, Inventory, Costs, new FakeAccountIdentity(), Backoff, options, Time,
-            NullLogger<MultiRegionScanner>.Instance);
+            NullLogger<MultiRegionScanner>.Instance, StartObservers);
 
         State = new AccountStateKeeper(Policies, Time, NullLogger<AccountStateKeeper>.Instance);
         Jobs = new ScanJobs(Scanner, State, options, Time, NullLogger<ScanJobs>.Instance);
@@ -46,6 +46,9 @@ public sealed class ScanHarness : IDisposable
     }
 
     public ScanOptions Options { get; }
+
+    /// <summary>Told when each scan starts (empty unless a test adds one).</summary>
+    public List<IScanStartObserver> StartObservers { get; } = [];
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 15, 9, 0, 0, TimeSpan.Zero));
     public FakeRegionCatalogue Catalogue { get; }
     public FakeInventory Inventory { get; } = new();

@@ -13,6 +13,41 @@ public sealed class MultiRegionScannerTests
         ScanHarness.WithInstances(["eu-west-1", "us-east-1", "us-west-2"], 5, configure, jitter, i => i % 2 == 0);
 
     [Fact]
+    public async Task Start_observers_are_told_of_every_scan_before_anything_is_listed()
+    {
+        using var harness = ThreeRegions();
+        var observer = new CountingObserver(harness.Inventory);
+        harness.StartObservers.Add(observer);
+
+        await harness.ScanAsync(Instances);
+        await harness.ScanAsync(Instances);
+
+        Assert.Equal(2, observer.ScanIds.Count);
+        Assert.Equal(0, observer.ListingCallsSeenFirst);
+        Assert.Equal(3, observer.ListingCallsSeenLast);
+    }
+
+    private sealed class CountingObserver(FakeInventory inventory) : IScanStartObserver
+    {
+        public List<string> ScanIds { get; } = [];
+        public int ListingCallsSeenFirst { get; private set; } = -1;
+        public int ListingCallsSeenLast { get; private set; } = -1;
+
+        public Task ScanStartingAsync(string scanId, CancellationToken cancellationToken)
+        {
+            var calls = inventory.Calls.Values.Sum();
+            if (ScanIds.Count == 0)
+            {
+                ListingCallsSeenFirst = calls;
+            }
+
+            ListingCallsSeenLast = calls;
+            ScanIds.Add(scanId);
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
     public async Task Throttled_listing_is_retried_and_the_region_succeeds_with_its_retries_counted()
     {
         using var harness = ThreeRegions();
