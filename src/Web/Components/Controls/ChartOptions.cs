@@ -86,7 +86,8 @@ public static class ChartOptions
 
     /// <summary>
     /// Lines over time (one per series, points at their moments), each point marked so a single scan shows; every
-    /// <paramref name="marks"/> entry is drawn as a dashed vertical line labelled at the top.
+    /// <paramref name="marks"/> entry is drawn as a dashed vertical line labelled at the top, the label ending at the
+    /// line (a mark is never the first point, so the label reads back over earlier points and stays inside the plot).
     /// </summary>
     public static object TimeLines(IReadOnlyList<ChartLine> lines, IReadOnlyList<ChartTimeMark> marks, ChartValueFormat format, bool dark,
         double? min = null, double? max = null)
@@ -120,7 +121,7 @@ public static class ChartOptions
                     x = m.At.ToUnixTimeMilliseconds(),
                     borderColor = markColor,
                     strokeDashArray = 4,
-                    label = new { text = m.Label, borderColor = markColor, orientation = "horizontal", position = "top", style = new { color = "#fff", background = markColor, fontSize = "11px" } },
+                    label = new { text = m.Label, borderColor = markColor, orientation = "horizontal", position = "top", textAnchor = "end", style = new { color = "#fff", background = markColor, fontSize = "11px" } },
                 }).ToArray(),
             },
             legend = new { show = lines.Count > 1, position = "bottom" },
