@@ -36,6 +36,11 @@ public sealed class HistoryPagesTests(BrowserFixture browser) : IDisposable
         await ScanAndKeepAsync(ScanRequest.Default with { ForceRefresh = true });
 
         var page = await browser.NewPageAsync(_app.BaseUrl);
+        await BrowserFixture.OpenAsync(page, "/");
+        await Assertions.Expect(page.GetByTestId("overall-score-change")).ToContainTextAsync("since last scan");
+        await Assertions.Expect(page.GetByTestId("violations-change")).ToContainTextAsync("▲");
+        await BrowserFixture.ScreenshotAsync(page, "overview-changes");
+
         await BrowserFixture.OpenAsync(page, "/trends");
         foreach (var chart in new[] { "score-trend-chart", "gap-trend-chart", "violations-trend-chart", "in-scope-trend-chart" })
         {
