@@ -17,6 +17,10 @@ public sealed record DriftReport(StoredScan From, StoredScan To, ImmutableArray<
     public int ViolationsNew => Resources.Sum(r => r.NewViolations.Length);
     public int ViolationsFixed => Resources.Sum(r => r.FixedViolations.Length);
 
+    /// <summary>The same comparison keeping only resources that changed this way (null: every way); totals follow.</summary>
+    public DriftReport OfKind(ResourceDriftKind? kind) =>
+        kind is { } wanted ? this with { Resources = [.. Resources.Where(r => r.Kind == wanted)] } : this;
+
     /// <summary>How much the gap moved because of these resources (positive: grew).</summary>
     public long GapMovedCents => Resources.Sum(r => r.GapMovedCents);
 }

@@ -48,6 +48,31 @@ public sealed class HistoryService(
     }
 
     /// <summary>
+    /// The trend of a scope over the last <paramref name="window"/>: overall (the scope's regions' figures added up per
+    /// scan when it names regions), per region (the scope's regions, or every one) or per type (types are kept for the
+    /// whole account only, so the region filter does not narrow them), with the policy changes among the points.
+    /// </summary>
+    public async Task<TrendSeries> ScopeTrendAsync(ScanScope scope, FigureDimension grouping, TimeSpan window, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var until = time.GetUtcNow();
+        var since = until - window;
+        if (grouping != FigureDimension.Overall || scope.CoversEveryRegion)
+        {
+            var keys = grouping == FigureDimension.Region ? scope.Regions : [];
+            return await TrendAsync(new TrendQuery(grouping, keys, since, until), cancellationToken).ConfigureAwait(false);
+        }
+
+        var query = new TrendQuery(FigureDimension.Region, scope.Regions, since, until);
+        var regional = await TrendAsync(query, cancellationToken).ConfigureAwait(false);
+        var combined = regional.Points.GroupBy(p => p.ScanId, StringComparer.Ordinal)
+            .Select(g => g.First() with { Figures = Combine([.. g.Select(p => p.Figures)]) })
+            .OrderBy(p => p.At)
+            .ToImmutableArray();
+        return new TrendSeries(query with { Dimension = FigureDimension.Overall, Keys = [] }, combined, regional.PolicyChanges);
+    }
+
+    /// <summary>
     /// The account as the product showed it right after a kept scan, through a scope, judged by that scan's policy; the
     /// current state when <paramref name="scanId"/> is the newest scan applied. Null when the scan is unknown or its
     /// per-resource detail was compacted away.

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.ComponentModel;
 using System.Text.Json.Nodes;
 using FinOps.Domain.Costs;
+using FinOps.Domain.History;
 using FinOps.Domain.Policy;
 using FinOps.Domain.Ports;
 using FinOps.Domain.Reports;
@@ -91,7 +92,64 @@ public static class ReportsApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+        api.MapGet("/drift.csv", GetDriftCsvAsync)
+            .WithName("GetDriftCsv")
+            .WithSummary("Download what changed between two kept scans as CSV")
+            .WithDescription(
+                "The rows of the dashboard's /drift page: one per resource added, removed or changed between the latest " +
+                "kept scan and the one before it (or the baseline scan \"from\"), with its tag changes (key: before → after), " +
+                "violations new and fixed and the gap it moved, largest movement first, as RFC 4180 CSV (UTF-8). Text cells " +
+                "that a spreadsheet would read as a formula (starting with = + - @) are prefixed with an apostrophe.")
+            .Produces<Stream>(StatusCodes.Status200OK, ReportFileFormats.CsvContentType)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
         return api;
+    }
+
+    internal static async Task<IResult> GetDriftCsvAsync(
+        [FromQuery(Name = "regions"), Description(RegionsDescription)] string? regions,
+        [FromQuery(Name = DriftRequest.TypeName), Description("Only resources of this type (e.g. \"ec2:instance\"). Omitted: every type.")] string? type,
+        [FromQuery(Name = DriftRequest.TagName), Description("Only changes touching this tag key (its value or its violations). Omitted: every key.")] string? tag,
+        [FromQuery(Name = DriftRequest.KindName), Description("Only resources \"added\", \"removed\" or \"changed\". Omitted: all.")] string? kind,
+        [FromQuery(Name = DriftRequest.FromName), Description("The baseline scan id. Omitted: the kept scan before the latest.")] string? from,
+        ComplianceService compliance,
+        HistoryService history,
+        CancellationToken cancellationToken)
+    {
+        var (request, errors) = await DriftRequest.ParseAsync(compliance, regions, type, tag, kind, from, cancellationToken).ConfigureAwait(false);
+        if (request is null)
+        {
+            return Invalid(errors);
+        }
+
+        DriftReport report;
+        try
+        {
+            if (request.Query.FromScanId is { } baseline && await history.FindScanAsync(baseline, cancellationToken).ConfigureAwait(false) is null)
+            {
+                return Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal)
+                {
+                    [DriftRequest.FromName] = [$"No kept scan has id '{ExportLinks.Shorten(baseline)}'."],
+                });
+            }
+
+            report = (await history.DriftAsync(request.Query, cancellationToken).ConfigureAwait(false)).OfKind(request.Kind);
+        }
+        catch (ArgumentException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Nothing to compare yet");
+        }
+        catch (HistoryUnavailableException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "History unavailable");
+        }
+
+        return TypedResults.Stream(
+            body => DriftCsvWriter.WriteAsync(report, body, cancellationToken),
+            ReportFileFormats.CsvContentType,
+            ExportLinks.DriftFileName(report.To.Record.CompletedAt));
     }
 
     internal static async Task<IResult> GetRegionReportAsync(

@@ -17,6 +17,25 @@ public static class ExportLinks
     /// <summary>The violations CSV endpoint.</summary>
     public const string ViolationsCsvPath = "api/violations.csv";
 
+    /// <summary>The drift CSV endpoint.</summary>
+    public const string DriftCsvPath = "api/drift.csv";
+
+    /// <summary>The link that downloads the drift rows the /drift page shows for the same filters.</summary>
+    public static string DriftCsv(IEnumerable<string> regions, string? type, string? tag, string? kind, string? from)
+    {
+        var query = new StringBuilder();
+        Add(query, RegionSelection.QueryName, RegionSelection.Format(regions));
+        Add(query, DriftRequest.TypeName, type);
+        Add(query, DriftRequest.TagName, tag);
+        Add(query, DriftRequest.KindName, kind);
+        Add(query, DriftRequest.FromName, from);
+        return DriftCsvPath + query;
+    }
+
+    /// <summary>"finops-drift-20261207T2250Z.csv": named after the later scan's time.</summary>
+    public static string DriftFileName(DateTimeOffset to) =>
+        $"finops-drift-{to.UtcDateTime.ToString("yyyyMMdd'T'HHmm'Z'", System.Globalization.CultureInfo.InvariantCulture)}.csv";
+
     /// <summary>The link that downloads a region report; omitted parameters take the API's defaults.</summary>
     /// <param name="format">The file format.</param>
     /// <param name="regions">Regions to cover; empty for every region of the scan.</param>

@@ -57,6 +57,45 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         return await job.Completion;
     }
 
+    /// <summary>
+    /// Starts history keeping (the recorder is a hosted service, and bUnit runs none): from now on every finished scan
+    /// is saved to the test's own store.
+    /// </summary>
+    protected async Task StartHistoryAsync()
+    {
+        var recorder = Services.GetRequiredService<FinOps.Domain.History.HistoryRecorder>();
+        await recorder.StartAsync(CancellationToken.None);
+        await recorder.Restored;
+    }
+
+    /// <summary>Runs a scan to the end and waits until history has saved it (see <see cref="StartHistoryAsync"/>).</summary>
+    protected async Task<ComplianceResult> ScanAndKeepAsync(ScanRequest? request = null)
+    {
+        var result = await ScanAsync(request);
+        var recorder = Services.GetRequiredService<FinOps.Domain.History.HistoryRecorder>();
+        var saved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnStatus(FinOps.Domain.History.HistoryStatus status)
+        {
+            if (status.LastSavedScanId == result.ScanId)
+            {
+                saved.TrySetResult();
+            }
+        }
+
+        recorder.StatusChanged += OnStatus;
+        try
+        {
+            OnStatus(recorder.Status);
+            await saved.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            recorder.StatusChanged -= OnStatus;
+        }
+
+        return result;
+    }
+
     /// <summary>Renders MudBlazor's popover and dialog hosts (select lists and dialogs render into them).</summary>
     protected IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> RenderMudProviders() =>
         Render(builder =>

@@ -33,6 +33,33 @@ public sealed class NoScanYetTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/api/drift.csv?kind=moved", "kind")]
+    [InlineData("/api/drift.csv?type=ec2:teapot", "type")]
+    [InlineData("/api/drift.csv?regions=mars-north-1", "regions")]
+    public async Task Bad_drift_filters_are_a_400_naming_the_parameter(string url, string parameter)
+    {
+        using var client = _host.CreateClient();
+
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(parameter, out _), $"the problem names '{parameter}'");
+    }
+
+    [Fact]
+    public async Task Before_two_kept_scans_the_drift_csv_is_a_409_that_says_why()
+    {
+        using var client = _host.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/api/drift.csv", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("kept scan", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _host.DisposeAsync();

@@ -65,6 +65,25 @@ public sealed class ApiProtectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_drift_csv_is_protected_like_every_export()
+    {
+        const string drift = "/api/drift.csv";
+        using var anonymous = await SendAsync(drift);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+
+        var scanner = await _provider.ClientCredentialsTokenAsync("mcp-scanner", "finops:read finops:scan", _app.McpUrl);
+        using var refused = await SendAsync(drift, bearer: scanner);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+
+        // With the export scope the request reaches the endpoint: one kept scan has nothing to compare with, and a
+        // refused export is not recorded as served.
+        var exporter = await _provider.ClientCredentialsTokenAsync("mcp-exporter", "finops:read finops:export", _app.McpUrl);
+        using var allowed = await SendAsync(drift + "?kind=added", bearer: exporter);
+        Assert.Equal(HttpStatusCode.Conflict, allowed.StatusCode);
+        Assert.DoesNotContain(_logs.Entries, e => e.EventId.Id == 7004 && e.Message.Contains("/api/drift.csv", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_token_without_the_export_scope_is_refused_with_403_naming_the_scope_it_needs()
     {
         var token = await _provider.ClientCredentialsTokenAsync("mcp-scanner", "finops:read finops:scan", _app.McpUrl);

@@ -83,4 +83,50 @@ public static class ChartOptions
         grid = new { borderColor = dark ? "#3a3f44" : "#e0e0e0" },
         finops = new { valueFormat = "usd" },
     };
+
+    /// <summary>
+    /// Lines over time (one per series, points at their moments), each point marked so a single scan shows; every
+    /// <paramref name="marks"/> entry is drawn as a dashed vertical line labelled at the top, the label ending at the
+    /// line (a mark is never the first point, so the label reads back over earlier points and stays inside the plot).
+    /// </summary>
+    public static object TimeLines(IReadOnlyList<ChartLine> lines, IReadOnlyList<ChartTimeMark> marks, ChartValueFormat format, bool dark,
+        double? min = null, double? max = null)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(marks);
+        var markColor = dark ? "#b39ddb" : "#5e35b1";
+        return new
+        {
+            chart = new { type = "line", height = "100%", toolbar = new { show = false }, zoom = new { enabled = false }, animations = new { enabled = false }, background = "transparent", fontFamily = "inherit" },
+            theme = new { mode = dark ? "dark" : "light" },
+            series = lines.Select(l => new
+            {
+                name = l.Name,
+                data = l.Points.Select(p => new object?[] { p.At.ToUnixTimeMilliseconds(), p.Value }).ToArray(),
+            }).ToArray(),
+            stroke = new { width = 2, curve = "straight" },
+            markers = new { size = 4 },
+            xaxis = new { type = "datetime", labels = new { datetimeUTC = true } },
+            yaxis = (min, max) switch
+            {
+                ({ } low, { } high) => (object)new { min = low, max = high, forceNiceScale = true },
+                ({ } low, null) => new { min = low, forceNiceScale = true },
+                _ => new { forceNiceScale = true },
+            },
+            tooltip = new { x = new { format = "yyyy-MM-dd HH:mm" }, shared = true },
+            annotations = new
+            {
+                xaxis = marks.Select(m => new
+                {
+                    x = m.At.ToUnixTimeMilliseconds(),
+                    borderColor = markColor,
+                    strokeDashArray = 4,
+                    label = new { text = m.Label, borderColor = markColor, orientation = "horizontal", position = "top", textAnchor = "end", style = new { color = "#fff", background = markColor, fontSize = "11px" } },
+                }).ToArray(),
+            },
+            legend = new { show = lines.Count > 1, position = "bottom" },
+            grid = new { borderColor = dark ? "#3a3f44" : "#e0e0e0" },
+            finops = new { valueFormat = format.ToString().ToLowerInvariant() },
+        };
+    }
 }

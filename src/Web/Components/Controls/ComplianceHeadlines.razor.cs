@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using FinOps.Domain.Costs;
+using FinOps.Domain.History;
 using FinOps.Domain.Scanning;
 using FinOps.Web.Hosting;
 using Microsoft.AspNetCore.Components;
@@ -13,8 +14,21 @@ namespace FinOps.Web.Components.Controls;
 /// </summary>
 public sealed partial class ComplianceHeadlines
 {
+    private ComplianceResult? _changesFor;
+    private (FigureChange SincePrevious, FigureChange SinceMonthAgo)? _changes;
+
     [Inject]
     public required IOptions<DashboardOptions> Options { get; init; }
+
+    [Inject]
+    public required HistoryService History { get; init; }
+
+    /// <summary>
+    /// The scope whose changes since the previous scan and since 30 days ago are shown under the figures (the account
+    /// state through it); null (a pinned scan, say) shows none.
+    /// </summary>
+    [Parameter]
+    public ScanScope? ChangesScope { get; set; }
 
     /// <summary>The view whose figures are shown.</summary>
     [Parameter, EditorRequired]
@@ -29,6 +43,37 @@ public sealed partial class ComplianceHeadlines
     public ImmutableArray<string> Regions { get; set; } = [];
 
     private ComplianceSummary Summary => Result.Summary;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (ReferenceEquals(_changesFor, Result))
+        {
+            return;
+        }
+
+        _changesFor = Result;
+        if (ChangesScope is null || !Result.IsMeasured)
+        {
+            _changes = null;
+            return;
+        }
+
+        try
+        {
+            _changes = await History.ChangesAsync(ChangesScope, CancellationToken.None);
+        }
+        catch (HistoryUnavailableException)
+        {
+            // The history banner says the store is unreachable; the figures stand without their changes.
+            _changes = null;
+        }
+    }
+
+    /// <summary>The worded changes of one figure, since the previous scan then since 30 days ago (those with an earlier point).</summary>
+    private List<string> ChangesOf(Func<FigureChange, string, string?> word) =>
+        _changes is not { } changes ? []
+            : [.. new[] { word(changes.SincePrevious, FigureChangeText.SincePrevious), word(changes.SinceMonthAgo, FigureChangeText.SinceMonthAgo) }
+                .OfType<string>()];
 
     private ScoreTarget Target => new(Options.Value.TargetScore);
 

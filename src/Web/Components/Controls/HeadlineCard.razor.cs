@@ -29,6 +29,10 @@ public sealed partial class HeadlineCard
     [Parameter]
     public RenderFragment? Badge { get; set; }
 
+    /// <summary>How the value moved (already worded, e.g. "▲ 2.1 pts since last scan"); nothing shown when empty.</summary>
+    [Parameter]
+    public IReadOnlyList<string>? Changes { get; set; }
+
     [Parameter]
     public string? Href { get; set; }
 
