@@ -1,6 +1,6 @@
+using FinOps.Web.Links;
 using FinOps.Domain.History;
 using FinOps.Domain.Scanning;
-using FinOps.Web.Api;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 

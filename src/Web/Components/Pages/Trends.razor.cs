@@ -1,3 +1,4 @@
+using FinOps.Web.Links;
 using FinOps.Domain.History;
 using FinOps.Domain.Scanning;
 using FinOps.Web.Components.Controls;

@@ -3,9 +3,8 @@ using FinOps.Domain.History;
 using FinOps.Domain.Reports;
 using FinOps.Domain.Resources;
 using FinOps.Domain.Scanning;
-using FinOps.Web.Components;
 
-namespace FinOps.Web.Api;
+namespace FinOps.Web.Links;
 
 /// <summary>
 /// The drift filters as they travel in a URL (the /drift page's and the drift CSV's, the same names): <c>regions</c>,
