@@ -22,6 +22,7 @@ public static partial class RestartHarness
 
     private const int DefaultSize = 100_000;
     private static readonly TimeSpan GiveUp = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -111,13 +112,17 @@ public static partial class RestartHarness
     private static async Task<int> MeasureAsync(string dataPath, int size)
     {
         var clock = Stopwatch.StartNew();
-        await using var host = RestartHost.Start(Settings(dataPath, size));
+        var settings = Settings(dataPath, size);
+        // The recorder logs how long reading the store took (its share of the restore).
+        settings["Logging:LogLevel:" + typeof(HistoryRecorder).FullName] = "Information";
+        await using var host = RestartHost.Start(settings);
         var started = clock.Elapsed;
         var recorder = host.Services.GetRequiredService<HistoryRecorder>();
         var restoredAt = recorder.Restored.ContinueWith(_ => clock.Elapsed, TaskScheduler.Default);
 
         using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = GiveUp };
         TimeSpan? overview = null;
+        var cpu = TimeSpan.Zero;
         var requests = 0;
         while (clock.Elapsed < GiveUp)
         {
@@ -126,9 +131,13 @@ public static partial class RestartHarness
             if (Score().Match(html) is { Success: true } score)
             {
                 overview = clock.Elapsed;
+                cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 Console.WriteLine($"  first overview with figures: score {score.Groups[1].Value} after {requests} GET /");
                 break;
             }
+
+            // A visitor's browser, not a busy loop: the polling must not take the cores the restore needs.
+            await Task.Delay(PollInterval).ConfigureAwait(false);
         }
 
         var restored = await restoredAt.ConfigureAwait(false);
@@ -142,11 +151,16 @@ public static partial class RestartHarness
             return 1;
         }
 
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  process CPU time by then:          {cpu.TotalMilliseconds,8:N0} ms (load average {LoadAverage()}; other work on the cores shows up as wall time)"));
         var met = shown <= Target && recorder.Status.Restored;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  GET / with the overview's figures: {shown.TotalMilliseconds,8:N0} ms (target ≤ {Target.TotalMilliseconds:N0} ms) {(met ? "met" : "MISSED")}"));
         return met ? 0 : 1;
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     // The headline's score as prerendered: the element marked overall-score holding a percentage.
     [GeneratedRegex("""data-testid="overall-score"[^>]*>\s*(\d{1,3}\.\d%)""")]
