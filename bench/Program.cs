@@ -14,6 +14,7 @@ namespace FinOps.Bench;
 /// <c>violations</c> runs the violations-page fetch harness (paging, sorting, filtering 100,000 resources);
 /// <c>soak [--minutes 30]</c> runs the soak harness (mixed load on the sample account: memory slope and p99 per window).
 /// <c>store</c> runs the history-store harness (saving, deduplication, trends, comparison, database size).
+/// <c>restart [--size 100000]</c> times a restarted app's first overview from a kept 100,000-resource scan.
 /// <c>suggest</c> scores tag suggestions against the sample account's truth (top-1 accuracy, confidence precision).
 /// </summary>
 public static class Program
@@ -41,6 +42,8 @@ public static class Program
                 return await SoakHarness.RunAsync(args);
             case ["store", ..]:
                 return await StoreHarness.RunAsync(args);
+            case ["restart", ..]:
+                return await RestartHarness.RunAsync(args);
             case ["suggest", ..]:
                 return await SuggestionHarness.RunAsync(args);
             default:

@@ -121,7 +121,9 @@ public sealed class OverviewTests : DashboardTestContext
     {
         foreach (var row in expected.Regions.Where(r => r.Status == RegionScanStatus.Succeeded))
         {
-            var cells = page.Find($"[data-testid=region-table] td[data-region='{row.Region}']").ParentElement!;
+            var region = page.Find($"[data-testid=region-table] td[data-region='{row.Region}']");
+            Assert.Equal(row.DataAsOf, DateTimeOffset.Parse(region.GetAttribute("data-as-of")!, System.Globalization.CultureInfo.InvariantCulture));
+            var cells = region.ParentElement!;
             Assert.Equal(Expected.Score(row.Summary), Cell(cells, "score"));
             Assert.Equal(Expected.Count(row.Summary.InScope), Cell(cells, "in-scope"));
             Assert.Equal(Expected.Count(row.Summary.Compliant), Cell(cells, "compliant"));

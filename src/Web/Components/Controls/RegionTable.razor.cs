@@ -15,5 +15,12 @@ public sealed partial class RegionTable
     [Parameter]
     public ImmutableArray<string> Regions { get; set; } = [];
 
+    /// <summary>When the region's figures were observed, round-trip formatted (each region keeps its own after a partial scan); null when unmeasured.</summary>
+    private static string? AsOfAttribute(RegionalSummary row) =>
+        row.DataAsOf?.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string? AsOfTitle(RegionalSummary row) =>
+        row.DataAsOf is { } asOf ? "Figures as of " + DisplayFormat.Timestamp(asOf) : null;
+
     private string RegionLink(string region) => RegionSelection.Link($"regions/{Uri.EscapeDataString(region)}", Regions);
 }
