@@ -67,6 +67,9 @@ namespace FinOps.Store.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ResourceId")
+                        .HasDatabaseName("ix_observations_resource_id");
+
                     b.ToTable("observations", (string)null);
                 });
 
@@ -117,6 +120,9 @@ namespace FinOps.Store.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Arn")
+                        .HasDatabaseName("ix_resources_arn");
+
                     b.HasIndex("UnitId")
                         .HasDatabaseName("ix_resources_unit_id");
 
@@ -138,6 +144,9 @@ namespace FinOps.Store.Migrations.Postgres
                         .HasColumnName("observation_id");
 
                     b.HasKey("ScanSeq", "UnitId", "ObservationId");
+
+                    b.HasIndex("ObservationId", "ScanSeq")
+                        .HasDatabaseName("ix_scan_observations_observation_scan");
 
                     b.ToTable("scan_observations", (string)null);
                 });

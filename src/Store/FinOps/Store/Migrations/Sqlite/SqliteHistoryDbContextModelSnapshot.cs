@@ -62,6 +62,9 @@ namespace FinOps.Store.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ResourceId")
+                        .HasDatabaseName("ix_observations_resource_id");
+
                     b.ToTable("observations", (string)null);
                 });
 
@@ -112,6 +115,9 @@ namespace FinOps.Store.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Arn")
+                        .HasDatabaseName("ix_resources_arn");
+
                     b.HasIndex("UnitId")
                         .HasDatabaseName("ix_resources_unit_id");
 
@@ -133,6 +139,9 @@ namespace FinOps.Store.Migrations.Sqlite
                         .HasColumnName("observation_id");
 
                     b.HasKey("ScanSeq", "UnitId", "ObservationId");
+
+                    b.HasIndex("ObservationId", "ScanSeq")
+                        .HasDatabaseName("ix_scan_observations_observation_scan");
 
                     b.ToTable("scan_observations", (string)null);
                 });
