@@ -169,6 +169,36 @@ public sealed class ResourceHistoryTests(StoreDatabases databases) : IClassFixtu
         Assert.Contains("COVERING INDEX ix_scan_observations_observation_scan", text, StringComparison.Ordinal);
     }
 
+    [Theory, SqliteStore, PostgresStore]
+    public async Task A_store_upgraded_from_the_first_schema_reads_resource_history_and_sqlite_tables_stay_without_rowid(StoreKind kind)
+    {
+        var database = await databases.NewDatabaseAsync(kind);
+        await SchemaMigrator.MigrateToAsync(database, SchemaMigrator.Known(database)[0], default);
+        using var store = new ScanHistoryStore(database);
+        var scenario = Scenario();
+        foreach (var scan in scenario.Scans)
+        {
+            await store.SaveAsync(scan.Archive, default);
+        }
+
+        var arn = scenario.Scans[0].Outcome.Evaluations[0].Resource.Arn;
+        Assert.Equal(InMemory(scenario, arn).Select(o => o.ScanId), (await store.ReadResourceHistoryAsync(arn, 50, default)).Select(o => o.ScanId));
+        if (kind == StoreKind.Sqlite)
+        {
+            Assert.Equal(2, await StoreDatabases.ScalarAsync(database,
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('scan_observations', 'unit_outcomes') AND sql LIKE '%WITHOUT ROWID%'"));
+            Assert.Equal(3, await StoreDatabases.ScalarAsync(database,
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN " +
+                "('ix_resources_arn', 'ix_observations_resource_id', 'ix_scan_observations_observation_scan')"));
+        }
+        else
+        {
+            Assert.Equal(3, await StoreDatabases.ScalarAsync(database,
+                "SELECT COUNT(*) FROM pg_indexes WHERE indexname IN " +
+                "('ix_resources_arn', 'ix_observations_resource_id', 'ix_scan_observations_observation_scan')"));
+        }
+    }
+
     private static void AssertSame(CloudResource expected, CloudResource actual)
     {
         Assert.Equal(expected.Tags.AsEnumerable(), actual.Tags.AsEnumerable());
