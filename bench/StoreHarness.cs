@@ -4,6 +4,7 @@ using FinOps.Domain.Resources;
 using FinOps.Domain.Scanning;
 using FinOps.Store;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace FinOps.Bench;
 
@@ -31,13 +32,14 @@ public static class StoreHarness
         var mode = args.Skip(1).FirstOrDefault();
         return mode switch
         {
-            null => await ChildrenAsync(["persist", "large", "trend", "compare", "size"]).ConfigureAwait(false),
+            null => await ChildrenAsync(["persist", "large", "trend", "compare", "timeline", "size"]).ConfigureAwait(false),
             "persist" => await PersistAsync().ConfigureAwait(false),
             "large" => await LargeAsync().ConfigureAwait(false),
             "trend" => await TrendAsync().ConfigureAwait(false),
             "compare" => await CompareAsync().ConfigureAwait(false),
+            "timeline" => await TimelineAsync().ConfigureAwait(false),
             "size" => await SampleSizeAsync().ConfigureAwait(false),
-            _ => throw new ArgumentException($"unknown store mode '{mode}'; expected persist, large, trend, compare or size"),
+            _ => throw new ArgumentException($"unknown store mode '{mode}'; expected persist, large, trend, compare, timeline or size"),
         };
     }
 
@@ -186,6 +188,59 @@ public static class StoreHarness
         Console.WriteLine("Store compare: two 100,000-resource scans, SQLite");
         Console.WriteLine($"{(ok ? "PASS" : "FAIL")}  {changes.Count:N0} changed resources in {median.TotalMilliseconds:N0} ms (median of 7; target ≤ 300 ms; CPU of the last run {cpu.TotalMilliseconds:N0} ms)");
         return ok ? 0 : 1;
+    }
+
+    /// <summary>
+    /// One resource's history out of 400 daily scans of 5,000 resources (2,000,000 scan references): the read is three
+    /// index lookups whatever the store's size (the plan is printed), so it stays in milliseconds.
+    /// </summary>
+    private static async Task<int> TimelineAsync()
+    {
+        using var file = new TempStore();
+        await file.Store.MigrateAsync(default).ConfigureAwait(false);
+        var resources = StoreWorkload.Resources(5_000);
+        for (var day = 0; day < 400; day++)
+        {
+            StoreWorkload.Retag(resources, day, DailyChange);
+            await file.Store.SaveAsync(StoreWorkload.Archive($"day-{day}", day, resources), default).ConfigureAwait(false);
+        }
+
+        Console.WriteLine("Store timeline: one resource's history in 400 daily scans of 5,000 resources, SQLite");
+        await using (var db = file.Store.Database.CreateContext())
+        {
+            await db.Database.OpenConnectionAsync().ConfigureAwait(false);
+            await using var explain = db.Database.GetDbConnection().CreateCommand();
+            explain.CommandText = "EXPLAIN QUERY PLAN " + FinOps.Store.History.ResourceHistoryReader.Sql;
+            foreach (var (name, value) in new (string, object)[] { ("@arn", resources[0].Arn), ("@limit", 51) })
+            {
+                var parameter = explain.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                explain.Parameters.Add(parameter);
+            }
+
+            await using var plan = await explain.ExecuteReaderAsync().ConfigureAwait(false);
+            while (await plan.ReadAsync().ConfigureAwait(false))
+            {
+                Console.WriteLine($"INFO  plan: {plan.GetString(3)}");
+            }
+        }
+
+        var failures = 0;
+        foreach (var limit in new[] { 51, 401 })
+        {
+            IReadOnlyList<ResourceObservation> read = [];
+            var arn = resources[^1].Arn;
+            var median = await MedianAsync(async () => read = await file.Store.ReadResourceHistoryAsync(arn, limit, default).ConfigureAwait(false), 21)
+                .ConfigureAwait(false);
+            var cpu = LastCpu;
+            var ok = median.TotalMilliseconds <= 20 && read.Count == Math.Min(limit, 400);
+            failures += ok ? 0 : 1;
+            Console.WriteLine($"{(ok ? "PASS" : "FAIL")}  limit {limit}: {read.Count:N0} observations in {median.TotalMilliseconds:N2} ms " +
+                $"(median of 21; target ≤ 20 ms; CPU of the last run {cpu.TotalMilliseconds:N2} ms); file {file.Bytes() / 1024.0 / 1024:N0} MiB");
+        }
+
+        return failures;
     }
 
     private static async Task<int> SampleSizeAsync()

@@ -26,6 +26,9 @@ public sealed class ScanHistoryStore : IScanHistory, IDisposable
     /// <summary>Most scans one page lists.</summary>
     public const int MaxPageSize = 500;
 
+    /// <summary>Most observations one resource's history read returns.</summary>
+    public const int MaxResourceHistory = 1000;
+
     private const string CursorPrefix = "before-";
 
     private readonly HistoryDatabase _database;
@@ -190,6 +193,17 @@ public sealed class ScanHistoryStore : IScanHistory, IDisposable
                 ? []
                 : await ChangeReader.ReadAsync(connection, transaction, before.Seq, after.Seq, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ResourceObservation>> ReadResourceHistoryAsync(string arn, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(arn);
+        if (limit is < 1 or > MaxResourceHistory)
+        {
+            throw new ArgumentOutOfRangeException(nameof(limit), limit, $"limit must be between 1 and {MaxResourceHistory}.");
+        }
+
+        return ReadAsync((connection, transaction) => ResourceHistoryReader.ReadAsync(connection, transaction, arn, limit, cancellationToken), cancellationToken);
     }
 
     public Task<CompactionOutcome> CompactAsync(DateTimeOffset keepSince, CancellationToken cancellationToken) =>

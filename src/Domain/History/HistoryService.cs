@@ -171,6 +171,32 @@ public sealed class HistoryService(
             then.ScanId is null ? new FigureChange(now, null, null, null) : new FigureChange(now, then.Figures, then.At, then.ScanId);
     }
 
+    /// <summary>
+    /// A resource's tags and verdicts over the last <paramref name="limit"/> kept scans that observed it (1 to
+    /// <see cref="ResourceTimeline.MaxScans"/>), newest first: each observation judged by its own scan's policy,
+    /// consecutive scans where it looked and was judged the same folded into one entry, each entry saying what changed
+    /// since the one before. Empty when history never observed the resource.
+    /// </summary>
+    public async Task<ResourceTimeline> ResourceTimelineAsync(string arn, int limit = ResourceTimeline.DefaultScans,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(arn);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, ResourceTimeline.MaxScans);
+
+        // One more than asked: the observation before the oldest shown, so the oldest entry says what changed too.
+        var read = await history.ReadResourceHistoryAsync(arn, limit + 1, cancellationToken).ConfigureAwait(false);
+        var shown = read.Count > limit ? read.Take(limit).ToList() : read;
+        var baseline = read.Count > limit ? read[limit] : null;
+        var judges = new Dictionary<string, PolicyEvaluator>(StringComparer.Ordinal);
+        foreach (var hash in read.Select(o => o.PolicyHash).Distinct(StringComparer.Ordinal))
+        {
+            judges[hash] = await EvaluatorAsync(hash, cancellationToken).ConfigureAwait(false);
+        }
+
+        return ResourceTimeline.Fold(arn, shown, baseline, hash => judges[hash]);
+    }
+
     /// <summary>The evaluator of a kept policy (the one in force when its hash matches); the current one when it is gone.</summary>
     private async Task<PolicyEvaluator> EvaluatorAsync(string policyHash, CancellationToken cancellationToken)
     {

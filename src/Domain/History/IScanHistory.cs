@@ -45,6 +45,12 @@ public interface IScanHistory
     Task<IReadOnlyList<ObservationChange>> CompareAsync(string fromScanId, string toScanId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The kept scans in which the resource with this ARN was observed, newest first, at most <paramref name="limit"/>
+    /// (1 to 1,000): each scan's id, finish time and policy hash, and the observation. Empty for an ARN never observed.
+    /// </summary>
+    Task<IReadOnlyList<ResourceObservation>> ReadResourceHistoryAsync(string arn, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Drops the per-resource detail of scans finished before <paramref name="keepSince"/> (their records and trend points
     /// stay; the current state's observations always stay) and the observations nothing references any more.
     /// </summary>

@@ -104,6 +104,7 @@ public abstract class HistoryDbContext : DbContext
             e.Property(r => r.UnitId).HasColumnName("unit_id");
             e.HasIndex(r => r.UnitId).HasDatabaseName("ix_resources_unit_id");
             e.Property(r => r.Arn).HasColumnName("arn");
+            e.HasIndex(r => r.Arn).HasDatabaseName("ix_resources_arn");
             e.Property(r => r.CurrentObservationId).HasColumnName("current_observation_id");
             e.Property(r => r.CurrentHash).HasColumnName("current_hash");
         });
@@ -114,6 +115,7 @@ public abstract class HistoryDbContext : DbContext
             e.HasKey(o => o.Id);
             e.Property(o => o.Id).HasColumnName("id").ValueGeneratedNever();
             e.Property(o => o.ResourceId).HasColumnName("resource_id");
+            e.HasIndex(o => o.ResourceId).HasDatabaseName("ix_observations_resource_id");
             e.Property(o => o.Hash).HasColumnName("hash");
             e.Property(o => o.Payload).HasColumnName("payload");
         });
@@ -125,6 +127,10 @@ public abstract class HistoryDbContext : DbContext
             e.Property(s => s.ScanSeq).HasColumnName("scan_seq");
             e.Property(s => s.UnitId).HasColumnName("unit_id");
             e.Property(s => s.ObservationId).HasColumnName("observation_id");
+
+            // A resource's history: the scans that referenced each of its observations (scan_seq in the key, so the
+            // lookup never reads the table itself).
+            e.HasIndex(s => new { s.ObservationId, s.ScanSeq }).HasDatabaseName("ix_scan_observations_observation_scan");
         });
 
         modelBuilder.Entity<TrendPointRow>(e =>

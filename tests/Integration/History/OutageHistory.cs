@@ -39,6 +39,9 @@ public sealed class OutageHistory(IScanHistory store) : IScanHistory
     public Task<IReadOnlyList<ObservationChange>> CompareAsync(string fromScanId, string toScanId, CancellationToken cancellationToken) =>
         Guard(() => store.CompareAsync(fromScanId, toScanId, cancellationToken));
 
+    public Task<IReadOnlyList<ResourceObservation>> ReadResourceHistoryAsync(string arn, int limit, CancellationToken cancellationToken) =>
+        Guard(() => store.ReadResourceHistoryAsync(arn, limit, cancellationToken));
+
     public Task<CompactionOutcome> CompactAsync(DateTimeOffset keepSince, CancellationToken cancellationToken) =>
         Guard(() => store.CompactAsync(keepSince, cancellationToken));
 

@@ -45,6 +45,7 @@ public sealed class HistoryRetentionTests
         public Task<FinOps.Domain.Policy.TaggingPolicy?> FindPolicyAsync(string policyHash, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<IReadOnlyList<TrendPoint>> ReadTrendAsync(TrendQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<IReadOnlyList<ObservationChange>> CompareAsync(string fromScanId, string toScanId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<IReadOnlyList<ResourceObservation>> ReadResourceHistoryAsync(string arn, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<StoreHealth> CheckAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

@@ -2,34 +2,42 @@
 using FinOps.Store.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace FinOps.Store.Migrations.Sqlite
+namespace FinOps.Store.Migrations.Postgres
 {
-    [DbContext(typeof(SqliteHistoryDbContext))]
-    partial class SqliteHistoryDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(PostgresHistoryDbContext))]
+    [Migration("20261207232740_ResourceHistory")]
+    partial class ResourceHistory
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("FinOps.Store.Model.CostSnapshotRow", b =>
                 {
                     b.Property<long>("Id")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
                     b.Property<byte[]>("ContentHash")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("content_hash");
 
                     b.Property<byte[]>("Payload")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("payload");
 
                     b.HasKey("Id");
@@ -44,23 +52,26 @@ namespace FinOps.Store.Migrations.Sqlite
             modelBuilder.Entity("FinOps.Store.Model.ObservationRow", b =>
                 {
                     b.Property<long>("Id")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
                     b.Property<long>("Hash")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("hash");
 
                     b.Property<byte[]>("Payload")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("payload");
 
                     b.Property<long>("ResourceId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("resource_id");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ResourceId")
+                        .HasDatabaseName("ix_observations_resource_id");
 
                     b.ToTable("observations", (string)null);
                 });
@@ -69,17 +80,17 @@ namespace FinOps.Store.Migrations.Sqlite
                 {
                     b.Property<string>("Hash")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("hash");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("document");
 
                     b.Property<string>("Version")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("version");
 
                     b.HasKey("Hash");
@@ -90,27 +101,30 @@ namespace FinOps.Store.Migrations.Sqlite
             modelBuilder.Entity("FinOps.Store.Model.ResourceRow", b =>
                 {
                     b.Property<long>("Id")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
                     b.Property<string>("Arn")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("arn");
 
                     b.Property<long>("CurrentHash")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("current_hash");
 
                     b.Property<long?>("CurrentObservationId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("current_observation_id");
 
                     b.Property<int>("UnitId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("unit_id");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Arn")
+                        .HasDatabaseName("ix_resources_arn");
 
                     b.HasIndex("UnitId")
                         .HasDatabaseName("ix_resources_unit_id");
@@ -121,18 +135,21 @@ namespace FinOps.Store.Migrations.Sqlite
             modelBuilder.Entity("FinOps.Store.Model.ScanObservationRow", b =>
                 {
                     b.Property<long>("ScanSeq")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("scan_seq");
 
                     b.Property<int>("UnitId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("unit_id");
 
                     b.Property<long>("ObservationId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("observation_id");
 
                     b.HasKey("ScanSeq", "UnitId", "ObservationId");
+
+                    b.HasIndex("ObservationId", "ScanSeq")
+                        .HasDatabaseName("ix_scan_observations_observation_scan");
 
                     b.ToTable("scan_observations", (string)null);
                 });
@@ -140,57 +157,57 @@ namespace FinOps.Store.Migrations.Sqlite
             modelBuilder.Entity("FinOps.Store.Model.ScanRow", b =>
                 {
                     b.Property<long>("Seq")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("seq");
 
                     b.Property<long>("CompletedTicks")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("completed_ticks");
 
                     b.Property<string>("CostFailure")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("cost_failure");
 
                     b.Property<long?>("CostSnapshotId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("cost_snapshot_id");
 
                     b.Property<bool>("CoversEveryRegion")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("covers_every_region");
 
                     b.Property<bool>("DetailDropped")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("detail_dropped");
 
                     b.Property<string>("PolicyHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("policy_hash");
 
                     b.Property<string>("PolicyVersion")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("policy_version");
 
                     b.Property<byte[]>("Record")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("record");
 
                     b.Property<string>("ScanId")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("scan_id");
 
                     b.Property<long>("StartedTicks")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("started_ticks");
 
                     b.Property<int>("Status")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("status");
 
                     b.HasKey("Seq");
@@ -208,57 +225,57 @@ namespace FinOps.Store.Migrations.Sqlite
             modelBuilder.Entity("FinOps.Store.Model.TrendPointRow", b =>
                 {
                     b.Property<long>("ScanSeq")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("scan_seq");
 
                     b.Property<int>("Position")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("position");
 
                     b.Property<long>("AtTicks")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("at_ticks");
 
                     b.Property<int>("Compliant")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("compliant");
 
                     b.Property<int>("Dimension")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("dimension");
 
                     b.Property<int>("ErrorViolations")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("error_violations");
 
                     b.Property<long>("GapCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("gap_cents");
 
                     b.Property<int>("InScope")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("in_scope");
 
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("key");
 
                     b.Property<bool>("Measured")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("measured");
 
                     b.Property<long>("SpendCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("spend_cents");
 
                     b.Property<int>("TotalResources")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("total_resources");
 
                     b.Property<int>("Violations")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("violations");
 
                     b.HasKey("ScanSeq", "Position");
@@ -272,19 +289,19 @@ namespace FinOps.Store.Migrations.Sqlite
             modelBuilder.Entity("FinOps.Store.Model.UnitOutcomeRow", b =>
                 {
                     b.Property<long>("ScanSeq")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("scan_seq");
 
                     b.Property<int>("UnitId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("unit_id");
 
                     b.Property<string>("FailureReason")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("failure_reason");
 
                     b.Property<int>("Status")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("status");
 
                     b.HasKey("ScanSeq", "UnitId");
@@ -295,19 +312,19 @@ namespace FinOps.Store.Migrations.Sqlite
             modelBuilder.Entity("FinOps.Store.Model.UnitRow", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
                     b.Property<string>("Region")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("region");
 
                     b.Property<string>("ResourceType")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("resource_type");
 
                     b.HasKey("Id");
