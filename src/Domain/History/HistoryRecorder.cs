@@ -90,12 +90,20 @@ public sealed partial class HistoryRecorder : BackgroundService
         try
         {
             var started = _time.GetTimestamp();
-            var state = await _history.LoadStateAsync(null, cancellationToken).ConfigureAwait(false);
-            var restored = state is not null && _keeper.Restore(state);
-            if (restored)
+            // The policy loads while the state is read: views need it, so with both in hand the restored state is
+            // judged (and the overview warmed by those who watch the state) the moment it is in use.
+            var policy = Task.Run(() => LoadPolicyAsync(cancellationToken), cancellationToken);
+            AccountState? state;
+            try
             {
-                await LoadPolicyAsync(cancellationToken).ConfigureAwait(false);
+                state = await _history.LoadStateAsync(null, cancellationToken).ConfigureAwait(false);
             }
+            finally
+            {
+                await policy.ConfigureAwait(false);
+            }
+
+            var restored = state is not null && _keeper.Restore(state);
 
             Update(s => s with { Reachable = true, Problem = null, Restored = restored, LastSavedScanId = state?.LatestScanId });
             if (state is null)
@@ -122,7 +130,7 @@ public sealed partial class HistoryRecorder : BackgroundService
     }
 
     /// <summary>
-    /// Loads the policy in force so the restored state can be judged and shown at once (views need a policy); a policy
+    /// Loads the policy in force so a restored state can be judged and shown at once (views need a policy); a policy
     /// that does not load is reported where it is used, and the state waits for it.
     /// </summary>
     private async Task LoadPolicyAsync(CancellationToken cancellationToken)
