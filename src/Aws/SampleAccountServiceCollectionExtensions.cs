@@ -3,6 +3,7 @@ using FinOps.Domain.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace FinOps.Aws;
@@ -26,7 +27,8 @@ public static class SampleAccountServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new SampleAccount(
             sp.GetRequiredService<IOptions<SampleAccountOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            DayFile(sp, configuration)));
         services.TryAddSingleton<SampleRegionCatalogue>();
         services.TryAddSingleton<SampleResourceSource>();
         services.TryAddSingleton<SampleCostSource>();
@@ -39,5 +41,16 @@ public static class SampleAccountServiceCollectionExtensions
         services.AddSingleton<IAccountIdentity>(sp => sp.GetRequiredService<SampleAccountIdentity>());
         services.AddSingleton<IScanStartObserver>(sp => sp.GetRequiredService<SampleAccountIdentity>());
         return services;
+    }
+
+    /// <summary>
+    /// <c>{FinOps:DataPath}/sample-day.txt</c>, where an evolving sample account keeps its scan count across restarts
+    /// (a relative data path is under the content root, as for the policy and the history store).
+    /// </summary>
+    private static string DayFile(IServiceProvider services, IConfiguration configuration)
+    {
+        var dataPath = configuration["FinOps:DataPath"];
+        var root = services.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
+        return Path.Combine(Path.GetFullPath(string.IsNullOrWhiteSpace(dataPath) ? "App_Data" : dataPath, root), "sample-day.txt");
     }
 }

@@ -50,8 +50,16 @@ public sealed class SampleAccount
     private readonly int _throttleBursts;
     private readonly bool _taggedOnly;
 
+    private readonly string? _dayFile;
+
     /// <summary>Creates the account; invalid options throw a <see cref="ValidationException"/> naming the setting.</summary>
-    public SampleAccount(SampleAccountOptions options, TimeProvider timeProvider)
+    /// <param name="options">The account's settings.</param>
+    /// <param name="timeProvider">The clock for simulated latency.</param>
+    /// <param name="dayFile">
+    /// Where an evolving account keeps how many scans it has seen, so a restarted app goes on from the day it had reached
+    /// instead of going back to day 0 (its kept history would then drift backwards); null keeps the count in memory only.
+    /// </param>
+    public SampleAccount(SampleAccountOptions options, TimeProvider timeProvider, string? dayFile = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -68,6 +76,8 @@ public sealed class SampleAccount
         _throttleBursts = options.ThrottleBursts;
         _taggedOnly = options.TaggedOnlyCoverage;
         _dailyChangePercent = options.DailyTagChangePercent;
+        _dayFile = _dailyChangePercent == 0 ? null : dayFile;
+        _scans = ScansKept(_dayFile);
         _failing = (options.FailingRegions ?? []).ToFrozenSet(StringComparer.Ordinal);
         _denied = (options.AccessDeniedRegions ?? []).ToFrozenSet(StringComparer.Ordinal);
         _slow = (options.SlowRegions ?? []).ToFrozenSet(StringComparer.Ordinal);
@@ -81,7 +91,8 @@ public sealed class SampleAccount
     public int DailyTagChangePercent => _dailyChangePercent;
 
     /// <summary>
-    /// The simulated day the account shows: 0 until the second scan starts, then one more for every scan started
+    /// The simulated day the account shows: 0 until the second scan starts, then one more for every scan started (also
+    /// by an earlier run of the app, when it keeps a day file)
     /// (see <see cref="BeginScan"/>). Always 0 when <see cref="DailyTagChangePercent"/> is 0.
     /// </summary>
     public int Day
@@ -108,8 +119,53 @@ public sealed class SampleAccount
         }
 
         await _generation.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var day = Interlocked.Increment(ref _scans) - 1;
-        AdvanceTo(day);
+        var scans = Interlocked.Increment(ref _scans);
+        KeepScans(scans);
+        AdvanceTo(scans - 1);
+    }
+
+    /// <summary>The scans an earlier run of the app counted (0 when none or unreadable: the account starts at day 0).</summary>
+    private static int ScansKept(string? dayFile)
+    {
+        try
+        {
+            return dayFile is not null && File.Exists(dayFile)
+                && int.TryParse(File.ReadAllText(dayFile).Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var scans)
+                ? scans
+                : 0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Writes the scan count for the next run; a folder that cannot be written only means the next run starts over.</summary>
+    private void KeepScans(int scans)
+    {
+        if (_dayFile is null)
+        {
+            return;
+        }
+
+        try
+        {
+            lock (_evolutionGate)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(_dayFile)!);
+                File.WriteAllText(_dayFile, scans.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 
     /// <summary>Moves the account forward to a simulated day (never back); for tests and demos.</summary>

@@ -58,6 +58,40 @@ public class SampleAccountEvolutionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_restarted_account_goes_on_from_the_day_it_had_reached()
+    {
+        var dayFile = Path.Combine(Path.GetTempPath(), "finops-sample-day-" + Guid.NewGuid().ToString("N")[..8], "sample-day.txt");
+        try
+        {
+            var options = SampleInventory.Quiet(42, Size);
+            options.DailyTagChangePercent = 5;
+            var first = new SampleAccount(options, TimeProvider.System, dayFile);
+            for (var scan = 0; scan < 3; scan++)
+            {
+                await first.BeginScanAsync(CancellationToken.None);
+            }
+
+            var restarted = new SampleAccount(options, TimeProvider.System, dayFile);
+            await restarted.BeginScanAsync(CancellationToken.None);
+
+            Assert.Equal(2, first.Day);
+            Assert.Equal(3, restarted.Day);
+            var continuous = Evolving(5);
+            for (var scan = 0; scan < 4; scan++)
+            {
+                await continuous.BeginScanAsync(CancellationToken.None);
+            }
+
+            Assert.Equal(Fingerprint(await continuous.GetDataAsync(CancellationToken.None)),
+                Fingerprint(await restarted.GetDataAsync(CancellationToken.None)));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(dayFile)!, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task With_the_default_of_0_scans_never_change_the_account()
     {
         var account = SampleInventory.Account(size: Size);
