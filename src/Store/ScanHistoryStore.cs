@@ -43,6 +43,8 @@ public sealed class ScanHistoryStore : IScanHistory, IDisposable
 
     public string Provider => _database.Description;
 
+    public string Kind => _database.ProviderName;
+
     /// <summary>The database this store uses.</summary>
     public HistoryDatabase Database => _database;
 

@@ -30,6 +30,19 @@ public sealed class HistoryService(
     /// <summary>How history keeping goes (for the banner and the readiness probe).</summary>
     public HistoryStatus Status => recorder.Status;
 
+    /// <summary>Which kind of database keeps history ("SQLite", "PostgreSQL"), without where it is.</summary>
+    public string StoreKind => history.Kind;
+
+    /// <summary>
+    /// A history message fit for callers outside the operators' circle: where the database is (a file path, a host) is
+    /// replaced by its kind.
+    /// </summary>
+    public string ForCallers(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.Replace(history.Provider, history.Kind, StringComparison.Ordinal);
+    }
+
     /// <summary>Kept scans, newest first.</summary>
     public Task<ScanPage> ListScansAsync(int limit, string? cursor, CancellationToken cancellationToken) =>
         history.ListScansAsync(limit, cursor, cancellationToken);

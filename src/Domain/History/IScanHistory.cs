@@ -10,8 +10,11 @@ namespace FinOps.Domain.History;
 /// </summary>
 public interface IScanHistory
 {
-    /// <summary>Which database, and where (without secrets).</summary>
+    /// <summary>Which database, and where (without secrets): for operators, in the log and the health check.</summary>
     string Provider { get; }
+
+    /// <summary>Which kind of database ("SQLite", "PostgreSQL"), without where: for callers of the tools and pages.</summary>
+    string Kind => Provider.Split(" at ", 2)[0];
 
     /// <summary>
     /// Keeps a finished scan. Idempotent: saving the same scan id again changes nothing. An observation equal to the

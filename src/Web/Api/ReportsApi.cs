@@ -143,7 +143,7 @@ public static class ReportsApi
         }
         catch (HistoryUnavailableException ex)
         {
-            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "History unavailable");
+            return TypedResults.Problem(history.ForCallers(ex.Message), statusCode: StatusCodes.Status503ServiceUnavailable, title: "History unavailable");
         }
 
         return TypedResults.Stream(

@@ -51,8 +51,8 @@ public sealed class HistoryTools(HistoryService history, TimeProvider time)
         var page = await Guard(() => history.ListScansAsync(pageSize, text, cancellationToken),
             "cursor is not a cursor list_scans issued; pass next_cursor from a previous list_scans answer unchanged, or leave it out for the newest scans.").ConfigureAwait(false);
         var status = history.Status;
-        return new ScanListAnswer([.. page.Scans.Select(McpHistoryAnswers.Scan)], page.NextCursor, status.Provider,
-            status.PendingScans, status.Problem);
+        return new ScanListAnswer([.. page.Scans.Select(McpHistoryAnswers.Scan)], page.NextCursor, history.StoreKind,
+            status.PendingScans, status.Problem is null ? null : history.ForCallers(status.Problem));
     }
 
     [McpToolPermission(FinOpsAction.Read)]
@@ -232,7 +232,7 @@ public sealed class HistoryTools(HistoryService history, TimeProvider time)
     /// Runs a history read: an unreachable store and the domain's refusals (unknown scan, nothing to compare) become tool
     /// errors for people; <paramref name="badCursor"/>, when given, replaces the store's refusal of a cursor.
     /// </summary>
-    private static async Task<T> Guard<T>(Func<Task<T>> call, string? badCursor)
+    private async Task<T> Guard<T>(Func<Task<T>> call, string? badCursor)
     {
         try
         {
@@ -240,7 +240,7 @@ public sealed class HistoryTools(HistoryService history, TimeProvider time)
         }
         catch (HistoryUnavailableException ex)
         {
-            throw McpErrors.Invalid($"The history store cannot be read right now: {ex.Message} Current figures are still answered by check_tag_compliance.");
+            throw McpErrors.Invalid($"The history store cannot be read right now: {history.ForCallers(ex.Message)} Current figures are still answered by check_tag_compliance.");
         }
         catch (ArgumentException ex) when (badCursor is not null && ex.ParamName == "cursor")
         {

@@ -133,7 +133,7 @@ public sealed class McpScanResults(ComplianceService compliance, IScanAccess sca
         }
         catch (HistoryUnavailableException ex)
         {
-            unreachable = ex.Message;
+            unreachable = history.ForCallers(ex.Message);
         }
 
         var own = compliance.FindResult(id);

@@ -43,6 +43,8 @@ public sealed class HistoryToolTests
         var scans = list.GetProperty("scans").EnumerateArray().ToList();
         Assert.Equal([s2, s1], scans.Select(s => s.GetProperty("scan_id").GetString()!));
         Assert.Null(list.GetProperty("next_cursor").GetString());
+        Assert.Equal("SQLite", list.GetProperty("store").GetString());
+        Assert.DoesNotContain(host.DataPath, list.GetRawText(), StringComparison.Ordinal);
         AssertSameFigures(second, scans[0].GetProperty("figures"), "list_scans " + s2);
         AssertSameFigures(first, scans[1].GetProperty("figures"), "list_scans " + s1);
         foreach (var (scan, answer) in new[] { (scans[0], second), (scans[1], first) })

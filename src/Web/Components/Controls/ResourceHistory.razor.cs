@@ -55,7 +55,7 @@ public sealed partial class ResourceHistory : IDisposable
         catch (HistoryUnavailableException ex)
         {
             _timeline = null;
-            _problem = $"History cannot be read: {ex.Message}";
+            _problem = $"History cannot be read: {History.ForCallers(ex.Message)}";
         }
     }
 

@@ -86,7 +86,7 @@ public sealed partial class Drift : IDisposable
         }
         catch (HistoryUnavailableException ex)
         {
-            _problem = $"History cannot be read: {ex.Message}";
+            _problem = $"History cannot be read: {History.ForCallers(ex.Message)}";
         }
     }
 

@@ -102,7 +102,7 @@ public sealed partial class Trends : IDisposable
         }
         catch (HistoryUnavailableException ex)
         {
-            _loadError = $"History cannot be read: {ex.Message}";
+            _loadError = $"History cannot be read: {History.ForCallers(ex.Message)}";
             _series = null;
             return;
         }
