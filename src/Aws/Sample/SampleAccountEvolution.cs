@@ -76,9 +76,15 @@ internal sealed class SampleAccountEvolution
     /// <summary>Moves the account forward to <paramref name="day"/> (never back), one day at a time.</summary>
     public SampleAccountData AdvanceTo(int day)
     {
-        while (Day < day)
+        if (Day < day)
         {
-            Advance();
+            // The days in between change the listings; only the last one's account is built.
+            while (Day < day)
+            {
+                Step();
+            }
+
+            Current = Materialise();
         }
 
         return Current;
@@ -86,6 +92,14 @@ internal sealed class SampleAccountEvolution
 
     /// <summary>Applies one simulated day of change and returns the account as of the new day.</summary>
     public SampleAccountData Advance()
+    {
+        Step();
+        Current = Materialise();
+        return Current;
+    }
+
+    /// <summary>One simulated day of change to the listings (<see cref="Current"/> is built by the caller).</summary>
+    private void Step()
     {
         var day = Day + 1;
         int fixes = 0, slips = 0, added = 0, removed = 0, resources = 0;
@@ -153,8 +167,6 @@ internal sealed class SampleAccountEvolution
 
         Day = day;
         LastChanges = new SampleDayChanges(day, resources, fixes, slips, added, removed);
-        Current = Materialise();
-        return Current;
     }
 
     /// <summary>Whether a resource lacks a core tag or carries a value other than its workload's.</summary>

@@ -14,6 +14,7 @@ public sealed record DriftReport(StoredScan From, StoredScan To, ImmutableArray<
     public int TagsAdded => Resources.Sum(r => r.Tags.Count(t => t.Before is null));
     public int TagsRemoved => Resources.Sum(r => r.Tags.Count(t => t.After is null));
     public int TagsChanged => Resources.Sum(r => r.Tags.Count(t => t.Before is not null && t.After is not null));
+    public int TagChanges => Resources.Sum(r => r.Tags.Length);
     public int ViolationsNew => Resources.Sum(r => r.NewViolations.Length);
     public int ViolationsFixed => Resources.Sum(r => r.FixedViolations.Length);
 

@@ -164,7 +164,7 @@ public sealed class HistoryService(
             return null;
         }
 
-        var now = Combine(ScanArchiveBuilder.Figures(view).Where(f => f.Dimension == FigureDimension.Overall).ToList());
+        var now = ScanArchiveBuilder.Overall(view);
         var until = time.GetUtcNow();
         var query = scope.CoversEveryRegion
             ? new TrendQuery(FigureDimension.Overall, [], until - MonthAgo - TimeSpan.FromDays(30), until)
@@ -255,8 +255,9 @@ public sealed class HistoryService(
     /// <summary>The two scans a drift compares, in time order.</summary>
     private async Task<(StoredScan From, StoredScan To)> PairAsync(DriftQuery query, CancellationToken cancellationToken)
     {
-        var page = await history.ListScansAsync(2, null, cancellationToken).ConfigureAwait(false);
-        var to = query.ToScanId is { } toId ? await Required(toId) : page.Scans.FirstOrDefault()
+        // The newest two scans answer the default question ("the latest against the one before") in one read.
+        var newest = query.ToScanId is null ? await history.ListScansAsync(2, null, cancellationToken).ConfigureAwait(false) : null;
+        var to = query.ToScanId is { } toId ? await Required(toId) : newest!.Scans.FirstOrDefault()
             ?? throw new ArgumentException("No scan is kept yet: drift compares two kept scans. Run a scan, then another.");
         StoredScan from;
         if (query.FromScanId is { } fromId)
@@ -270,7 +271,7 @@ public sealed class HistoryService(
         }
         else
         {
-            from = await PreviousAsync(to, cancellationToken).ConfigureAwait(false)
+            from = (newest is not null ? newest.Scans.ElementAtOrDefault(1) : await PreviousAsync(to, cancellationToken).ConfigureAwait(false))
                 ?? throw new ArgumentException($"Scan {to.Record.ScanId} is the oldest kept scan: there is nothing before it to compare with.");
         }
 
@@ -337,7 +338,7 @@ public sealed class HistoryService(
             subject.Region,
             subject.Name,
             kind,
-            TagChanges(before, after),
+            ResourceTimeline.TagChanges(before?.Tags ?? [], after?.Tags ?? []),
             [.. afterViolations.Where(v => !beforeViolations.Any(b => Same(b, v)))],
             [.. beforeViolations.Where(v => !afterViolations.Any(a => Same(a, v)))],
             beforeView?.Find(change.Arn)?.CostAtStakeCents ?? 0,
@@ -346,15 +347,6 @@ public sealed class HistoryService(
 
     private static bool Same(TagViolation a, TagViolation b) =>
         a.Kind == b.Kind && string.Equals(a.TagKey, b.TagKey, StringComparison.Ordinal) && a.CurrentValue == b.CurrentValue;
-
-    private static ImmutableArray<TagChange> TagChanges(CloudResource? before, CloudResource? after)
-    {
-        var was = (before?.Tags ?? []).GroupBy(t => t.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
-        var now = (after?.Tags ?? []).GroupBy(t => t.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
-        return [.. was.Keys.Union(now.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Select(k => new TagChange(k, was.GetValueOrDefault(k), now.GetValueOrDefault(k)))
-            .Where(c => c.Before != c.After)];
-    }
 
     private static bool InScope(ObservationChange change, ScanScope scope)
     {

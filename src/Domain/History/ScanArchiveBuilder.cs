@@ -47,7 +47,7 @@ public static class ScanArchiveBuilder
     {
         ArgumentNullException.ThrowIfNull(view);
         var figures = ImmutableArray.CreateBuilder<TrendFigures>();
-        figures.Add(From(FigureDimension.Overall, TrendFigures.OverallKey, measured: true, view.Summary, view.Costs.TotalCents));
+        figures.Add(Overall(view));
         foreach (var region in view.Regions)
         {
             figures.Add(From(FigureDimension.Region, region.Region, region.IsMeasured, region.Summary, region.Costs.TotalCents));
@@ -60,6 +60,13 @@ public static class ScanArchiveBuilder
         }
 
         return figures.ToImmutable();
+    }
+
+    /// <summary>The whole view's trend figures (the first of <see cref="Figures"/>), without walking its types.</summary>
+    public static TrendFigures Overall(ComplianceResult view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return From(FigureDimension.Overall, TrendFigures.OverallKey, measured: true, view.Summary, view.Costs.TotalCents);
     }
 
     private static TrendFigures From(FigureDimension dimension, string key, bool measured, ComplianceSummary summary, long spendCents) =>
