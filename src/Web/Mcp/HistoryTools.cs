@@ -74,12 +74,7 @@ public sealed class HistoryTools(HistoryService history, TimeProvider time)
         string? group_by = null,
         CancellationToken cancellationToken = default)
     {
-        var window = days ?? DefaultDays;
-        if (window is < 1 or > MaxDays)
-        {
-            throw McpErrors.Invalid(string.Create(CultureInfo.InvariantCulture,
-                $"days is {window}; accepted: a whole number of days from 1 to {MaxDays} (default {DefaultDays})."));
-        }
+        var window = McpArguments.Limit(days, DefaultDays, MaxDays, "days");
 
         var regionList = McpArguments.Clean(regions, "regions");
         var typeList = McpArguments.Clean(resource_types, "resource_types");
@@ -158,13 +153,7 @@ public sealed class HistoryTools(HistoryService history, TimeProvider time)
         var offset = 0;
         if (cursor is not null)
         {
-            var page = McpCursor.TryDecode(cursor, out var decoded) ? decoded
-                : throw McpErrors.Invalid($"cursor is not a cursor this server issued; pass next_cursor from a previous {DriftTool} answer unchanged, or leave it out for the first page.");
-            if (page.Fingerprint != fingerprint)
-            {
-                throw McpErrors.Invalid("cursor belongs to a call with other since_scan_id, since, regions, resource_types or tag_keys; repeat those arguments unchanged with it, or leave cursor out to start again.");
-            }
-
+            var page = McpCursor.Decode(cursor, fingerprint, "since_scan_id, since, regions, resource_types or tag_keys", DriftTool);
             to = page.ScanId;
             offset = page.Offset;
         }

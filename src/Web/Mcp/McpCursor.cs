@@ -34,6 +34,19 @@ public sealed record McpCursor(string ScanId, string Fingerprint, int Offset)
     public string Encode() =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{Version}|{ScanId}|{Fingerprint}|{Offset}")));
 
+    /// <summary>
+    /// A cursor this server issued for the same tool and list-shaping arguments; otherwise a tool error that says what
+    /// to pass (<paramref name="arguments"/> names them, <paramref name="tool"/> the tool that issues the cursor).
+    /// </summary>
+    public static McpCursor Decode(string cursor, string fingerprint, string arguments, string tool)
+    {
+        var page = TryDecode(cursor, out var decoded) ? decoded
+            : throw McpErrors.Invalid($"cursor is not a cursor this server issued; pass next_cursor from a previous {tool} answer unchanged, or leave it out for the first page.");
+        return page.Fingerprint != fingerprint
+            ? throw McpErrors.Invalid($"cursor belongs to a call with other {arguments}; repeat those arguments unchanged with it, or leave cursor out to start again.")
+            : page;
+    }
+
     /// <summary>Reads a cursor produced by <see cref="Encode"/>; false for anything else.</summary>
     public static bool TryDecode(string? text, [NotNullWhen(true)] out McpCursor? cursor)
     {

@@ -50,7 +50,7 @@ public static class McpHistoryAnswers
     public static ResourceDriftAnswer Resource(ResourceDrift d)
     {
         ArgumentNullException.ThrowIfNull(d);
-        return new ResourceDriftAnswer(d.Arn, d.ResourceType, d.Region, d.Name, d.Kind.ToString().ToLowerInvariant(),
+        return new ResourceDriftAnswer(d.Arn, d.ResourceType, d.Region, d.Name, DriftCsvWriter.KindName(d.Kind),
             [.. McpAnswers.List(d.Tags).Select(t => new TagChangeAnswer(t.Key, t.Kind, t.Before, t.After))],
             [.. McpAnswers.List(d.NewViolations).Select(McpAnswers.TagViolation)],
             [.. McpAnswers.List(d.FixedViolations).Select(McpAnswers.TagViolation)],

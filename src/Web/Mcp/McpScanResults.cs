@@ -66,7 +66,7 @@ public sealed class McpScanResults(ComplianceService compliance, IScanAccess sca
             return (result, fromCache, 0);
         }
 
-        var page = Decode(cursor, fingerprint, arguments, tool);
+        var page = McpCursor.Decode(cursor, fingerprint, arguments, tool);
         var paged = await McpErrors.GuardAsync(async () =>
         {
             var current = await compliance.GetCachedResultAsync(request with { ForceRefresh = false }, cancellationToken).ConfigureAwait(false);
@@ -104,7 +104,7 @@ public sealed class McpScanResults(ComplianceService compliance, IScanAccess sca
             return await PageAsync(request, cursor, fingerprint, arguments, asker, cancellationToken).ConfigureAwait(false);
         }
 
-        var offset = cursor is null ? 0 : Decode(cursor, fingerprint, arguments, asker.Params?.Name ?? "this tool").Offset;
+        var offset = cursor is null ? 0 : McpCursor.Decode(cursor, fingerprint, arguments, asker.Params?.Name ?? "this tool").Offset;
         var result = await AsOfAsync(scanId, request, cancellationToken).ConfigureAwait(false);
         return (result, true, offset);
     }
@@ -159,16 +159,6 @@ public sealed class McpScanResults(ComplianceService compliance, IScanAccess sca
         return id.Length is 0 or > 64
             ? throw McpErrors.Invalid("scan_id must be the id of a kept scan (at most 64 characters); list_scans gives them.")
             : id;
-    }
-
-    /// <summary>A cursor this server issued for the same tool and list-shaping arguments.</summary>
-    private static McpCursor Decode(string cursor, string fingerprint, string arguments, string tool)
-    {
-        var page = McpCursor.TryDecode(cursor, out var decoded) ? decoded
-            : throw McpErrors.Invalid($"cursor is not a cursor this server issued; pass next_cursor from a previous {tool} answer unchanged, or leave it out for the first page.");
-        return page.Fingerprint != fingerprint
-            ? throw McpErrors.Invalid($"cursor belongs to a call with other {arguments}; repeat those arguments unchanged with it, or leave cursor out to start again.")
-            : page;
     }
 
     /// <summary>

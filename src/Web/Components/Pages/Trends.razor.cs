@@ -29,7 +29,8 @@ public sealed partial class Trends : IDisposable
     private TrendSeries? _series;
     private int _lineCount;
     private List<(string Title, string TestId, object Options)> _charts = [];
-    private (string? Regions, FigureDimension Grouping, int Days, bool Dark, string? Saved)? _loadedFor;
+    private (string? Regions, FigureDimension Grouping, int Days, string? Saved)? _loadedFor;
+    private bool _chartsDark;
 
     [Inject]
     public required HistoryService History { get; init; }
@@ -81,9 +82,16 @@ public sealed partial class Trends : IDisposable
 
     private async Task LoadAsync()
     {
-        var key = (RegionsQuery, _grouping, _days, DarkMode, Recorder.Status.LastSavedScanId);
+        var key = (RegionsQuery, _grouping, _days, Recorder.Status.LastSavedScanId);
         if (_loadedFor == key)
         {
+            // Only the theme may have changed: the charts are redrawn from the series already read.
+            if (_series is not null && _chartsDark != DarkMode)
+            {
+                _chartsDark = DarkMode;
+                _charts = BuildCharts(_series, DarkMode, out _lineCount);
+            }
+
             return;
         }
 
@@ -107,6 +115,7 @@ public sealed partial class Trends : IDisposable
             return;
         }
 
+        _chartsDark = DarkMode;
         _charts = BuildCharts(_series, DarkMode, out _lineCount);
     }
 
