@@ -9,7 +9,7 @@ namespace FinOps.Web.Mcp;
 /// Reads a message posted to <c>/mcp</c> before the MCP SDK does and refuses, with a JSON-RPC error in the product's
 /// words that names the member and what it accepts, everything the SDK would answer with a 500, a bare "An error
 /// occurred." or its parser's own wording: a body that is not JSON in UTF-8 (or is sent without a JSON content type),
-/// strings that are not Unicode text, a malformed envelope (<see cref="JsonRpcEnvelope"/>) and parameters a method does
+/// strings that are not Unicode text, objects that name a member twice, a malformed envelope (<see cref="JsonRpcEnvelope"/>) and parameters a method does
 /// not take (<see cref="McpParameterRules"/>). Unknown methods, tools and arguments are left to the SDK and the tools,
 /// which say what is wrong themselves.
 /// </summary>
@@ -76,6 +76,13 @@ public static class McpEnvelopeCheck
             var where = found.TrimStart('.');
             var text = $"{(where.Length == 0 || where[0] == ' ' ? "the message" + where : where)}: a string holds a lone surrogate escape " +
                 "(such as \\udfff), which is not Unicode text; send characters as themselves or as complete UTF-16 surrogate pairs.";
+            return where.StartsWith("params", StringComparison.Ordinal) ? McpEnvelopeProblem.Params(text) : McpEnvelopeProblem.Request(text);
+        }
+
+        if (DuplicateMembers.Find(message, "") is { } repeated)
+        {
+            var where = repeated.TrimStart('.');
+            var text = $"{where}: this member appears more than once in its object; name each member once.";
             return where.StartsWith("params", StringComparison.Ordinal) ? McpEnvelopeProblem.Params(text) : McpEnvelopeProblem.Request(text);
         }
 

@@ -80,6 +80,21 @@ public sealed class EnvelopeRefusalTests(McpHostFixture fixture)
         AssertProductWording(message);
     }
 
+    [Theory]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"elicitation/create\",\"params\":{\"_meta\":{\"-0\":1,\"-0\":false}}}", "params._meta.-0")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":{\"name\":\"list_regions\",\"arguments\":{\"x\":1,\"x\":2}}}", "params.arguments.x")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":5,\"id\":6,\"method\":\"tools/list\"}", "id")]
+    public async Task A_member_named_twice_in_one_object_is_refused_naming_it(string body, string member)
+    {
+        var (status, payload) = await SendAsync(RawMcp.Post(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var message = RawMcp.ErrorMessage(payload)!;
+        Assert.StartsWith(member + ":", message, StringComparison.Ordinal);
+        Assert.Contains("more than once", message, StringComparison.Ordinal);
+        AssertProductWording(message);
+    }
+
     public static TheoryData<string, string, string[]> MalformedEnvelopes => new()
     {
         { "id 1e400", "{\"jsonrpc\":\"2.0\",\"id\":1e400,\"method\":\"tools/list\"}", ["id", "whole number"] },
