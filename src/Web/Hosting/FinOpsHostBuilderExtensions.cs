@@ -3,6 +3,7 @@ using FinOps.Domain.History;
 using FinOps.Aws;
 using FinOps.Aws.Live;
 using FinOps.Domain.Costs;
+using FinOps.Domain.Owners;
 using FinOps.Domain.Ports;
 using FinOps.Domain.Reports;
 using FinOps.Domain.Scanning;
@@ -42,6 +43,8 @@ public static class FinOpsHostBuilderExtensions
         services.AddFinOpsHistory();
         services.AddSingleton<CostAttributionService>();
         services.AddSingleton<RegionReportService>();
+        // Who owns what (owner tag, team map, fallbacks): bad settings stop start-up naming the setting.
+        services.AddFinOpsOwners(configuration);
 
         var dataPath = ResolveDataPath(builder.Environment, host.DataPath);
         services.AddSingleton<IPolicyStore>(_ => new FilePolicyStore(
