@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Text.Json.Nodes;
 using FinOps.Domain.Costs;
 using FinOps.Domain.History;
+using FinOps.Domain.Owners;
 using FinOps.Domain.Policy;
 using FinOps.Domain.Ports;
 using FinOps.Domain.Reports;
@@ -88,6 +89,18 @@ public static class ReportsApi
             .WithDescription(
                 "Every violation of the latest scan, highest cost at stake first, as RFC 4180 CSV (UTF-8). Text cells " +
                 "that a spreadsheet would read as a formula (starting with = + - @) are prefixed with an apostrophe.")
+            .Produces<Stream>(StatusCodes.Status200OK, ReportFileFormats.CsvContentType)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapGet("/owners.csv", GetOwnersCsvAsync)
+            .WithName("GetOwnersCsv")
+            .WithSummary("Download the owners of the latest scan's resources as CSV")
+            .WithDescription(
+                "The rows of the dashboard's /owners page: one per owner (owner tag, team map, fallback per region, or " +
+                "\"unowned\") with resources, in scope, compliant, score, gap, violations and spend at stake, largest gap first; " +
+                "the owners' gaps add up to the account's gap. RFC 4180 CSV (UTF-8). Text cells that a spreadsheet would read " +
+                "as a formula (starting with = + - @) are prefixed with an apostrophe. Contacts are never exported.")
             .Produces<Stream>(StatusCodes.Status200OK, ReportFileFormats.CsvContentType)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -237,6 +250,27 @@ public static class ReportsApi
             body => ReportCsvWriter.WriteViolationsAsync(violations, wantedColumns!.Value, body, cancellationToken),
             ReportFileFormats.CsvContentType,
             ExportLinks.ViolationsFileName(latest.CostPeriod));
+    }
+
+    internal static async Task<IResult> GetOwnersCsvAsync(
+        [FromQuery(Name = "regions"), Description(RegionsDescription)] string? regions,
+        ComplianceService compliance,
+        OwnerReportService owners,
+        HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var (refusal, latest, selection) = await RefusalAsync(errors, compliance, context, regions, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var report = owners.For(latest.ForRegions(selection));
+        return TypedResults.Stream(
+            body => OwnerCsvWriter.WriteAsync(report, body, cancellationToken),
+            ReportFileFormats.CsvContentType,
+            ExportLinks.OwnersFileName(latest.CostPeriod));
     }
 
     private static Task Write(RegionReport report, ReportFileFormat format, Stream body, CancellationToken cancellationToken) =>

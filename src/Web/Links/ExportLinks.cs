@@ -17,6 +17,24 @@ public static class ExportLinks
     /// <summary>The violations CSV endpoint.</summary>
     public const string ViolationsCsvPath = "api/violations.csv";
 
+    /// <summary>The owners CSV endpoint.</summary>
+    public const string OwnersCsvPath = "api/owners.csv";
+
+    /// <summary>The link that downloads the /owners page's rows for the same regions.</summary>
+    public static string OwnersCsv(IEnumerable<string> regions)
+    {
+        var query = new StringBuilder();
+        Add(query, RegionSelection.QueryName, RegionSelection.Format(regions));
+        return OwnersCsvPath + query;
+    }
+
+    /// <summary>"finops-owners-2026-10.csv": named after the period its costs are for.</summary>
+    public static string OwnersFileName(BillingPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return $"finops-owners-{Slug(period)}.csv";
+    }
+
     /// <summary>The drift CSV endpoint.</summary>
     public const string DriftCsvPath = "api/drift.csv";
 

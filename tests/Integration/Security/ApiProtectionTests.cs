@@ -84,6 +84,25 @@ public sealed class ApiProtectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_owners_csv_is_protected_like_every_export_and_audited_when_served()
+    {
+        const string owners = "/api/owners.csv";
+        using var anonymous = await SendAsync(owners);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+
+        var scanner = await _provider.ClientCredentialsTokenAsync("mcp-scanner", "finops:read finops:scan", _app.McpUrl);
+        using var refused = await SendAsync(owners, bearer: scanner);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 7006 && e.Message.StartsWith("mcp-scanner was refused GET /api/owners.csv"));
+
+        var exporter = await _provider.ClientCredentialsTokenAsync("mcp-exporter", "finops:read finops:export", _app.McpUrl);
+        using var allowed = await SendAsync(owners, bearer: exporter);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.StartsWith("owner,source,resources", await allowed.Content.ReadAsStringAsync());
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 7004 && e.Message.StartsWith("mcp-exporter exported via api: /api/owners.csv"));
+    }
+
+    [Fact]
     public async Task A_token_without_the_export_scope_is_refused_with_403_naming_the_scope_it_needs()
     {
         var token = await _provider.ClientCredentialsTokenAsync("mcp-scanner", "finops:read finops:scan", _app.McpUrl);

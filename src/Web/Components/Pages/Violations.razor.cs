@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FinOps.Domain.Owners;
 using FinOps.Domain.Policy;
 using FinOps.Domain.Scanning;
 using FinOps.Web.Links;
@@ -8,12 +9,12 @@ namespace FinOps.Web.Components.Pages;
 
 /// <summary>
 /// Every violation of the latest scan (narrowed to the region filter) in a server-paged grid, ranked by cost at stake.
-/// The filters live in the URL (<c>?type=…&amp;tag=…&amp;kind=…&amp;severity=…&amp;q=…</c>), so a filtered list can be shared.
+/// The filters live in the URL (<c>?type=…&amp;tag=…&amp;kind=…&amp;severity=…&amp;q=…&amp;owner=…</c>), so a filtered list can be shared.
 /// </summary>
 public sealed partial class Violations
 {
     /// <summary>Query-string names of the filters.</summary>
-    public const string TypeQuery = "type", TagQuery = "tag", KindQuery = "kind", SeverityQuery = "severity", TextQuery = "q";
+    public const string TypeQuery = "type", TagQuery = "tag", KindQuery = "kind", SeverityQuery = "severity", TextQuery = "q", OwnerQuery = "owner";
 
     private ImmutableArray<string> _regions = [];
     private string? _scopeError;
@@ -21,6 +22,9 @@ public sealed partial class Violations
 
     [Inject]
     public required NavigationManager Navigation { get; init; }
+
+    [Inject]
+    public required OwnerReportService Owners { get; init; }
 
     [SupplyParameterFromQuery(Name = RegionSelection.QueryName)]
     public string? RegionsValue { get; set; }
@@ -40,6 +44,9 @@ public sealed partial class Violations
     [SupplyParameterFromQuery(Name = TextQuery)]
     public string? TextValue { get; set; }
 
+    [SupplyParameterFromQuery(Name = OwnerQuery)]
+    public string? OwnerValue { get; set; }
+
     protected override void OnParametersSet()
     {
         // Keep the same instances while nothing changed, so the grid does not reload for nothing.
@@ -56,7 +63,8 @@ public sealed partial class Violations
             List(TagValue),
             [.. List(KindValue).Select(k => WireNames.TryParseKind(k, out var kind) ? kind : (ViolationKind?)null).OfType<ViolationKind>().Distinct().Order()],
             WireNames.TryParseSeverity(SeverityValue, out var severity) ? severity : null,
-            string.IsNullOrWhiteSpace(TextValue) ? null : TextValue.Trim());
+            string.IsNullOrWhiteSpace(TextValue) ? null : TextValue.Trim(),
+            string.IsNullOrWhiteSpace(OwnerValue) ? null : Owners.Filter(OwnerValue));
         if (!filter.Equals(_filter))
         {
             _filter = filter;
@@ -73,6 +81,7 @@ public sealed partial class Violations
             [KindQuery] = filter.Kinds.IsDefaultOrEmpty ? null : string.Join(',', filter.Kinds.Select(k => k.ToWire())),
             [SeverityQuery] = filter.Severity?.ToWire(),
             [TextQuery] = filter.Text,
+            [OwnerQuery] = filter.Owner?.Name,
         });
         Navigation.NavigateTo(uri, replace: true);
     }
