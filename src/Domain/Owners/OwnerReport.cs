@@ -11,15 +11,19 @@ public sealed class OwnerReport
 {
     private readonly Dictionary<string, OwnerRow> _byName;
 
-    private OwnerReport(ComplianceResult result, ImmutableArray<OwnerRow> rows)
+    private OwnerReport(ComplianceResult result, OwnerDirectory directory, ImmutableArray<OwnerRow> rows)
     {
         Result = result;
+        Directory = directory;
         Rows = rows;
         _byName = rows.ToDictionary(r => r.Name, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The result split.</summary>
     public ComplianceResult Result { get; }
+
+    /// <summary>Who owns what, as the report was split.</summary>
+    public OwnerDirectory Directory { get; }
 
     /// <summary>One row per owner with at least one resource.</summary>
     public ImmutableArray<OwnerRow> Rows { get; }
@@ -50,7 +54,7 @@ public sealed class OwnerReport
             var c = b.GapCents.CompareTo(a.GapCents);
             return c != 0 ? c : string.Compare(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
         });
-        return new OwnerReport(result, [.. rows]);
+        return new OwnerReport(result, directory, [.. rows]);
     }
 
     private static OwnerRow Row(Owner owner, List<EvaluatedResource> resources)
