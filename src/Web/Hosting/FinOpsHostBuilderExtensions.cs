@@ -7,6 +7,7 @@ using FinOps.Domain.Owners;
 using FinOps.Domain.Ports;
 using FinOps.Domain.Reports;
 using FinOps.Domain.Scanning;
+using FinOps.Notifications;
 using FinOps.Web.Infrastructure;
 using FinOps.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
@@ -45,6 +46,8 @@ public static class FinOpsHostBuilderExtensions
         services.AddSingleton<RegionReportService>();
         // Who owns what (owner tag, team map, fallbacks): bad settings stop start-up naming the setting.
         services.AddFinOpsOwners(configuration);
+        // Owner digests and the FinOps summary after each scheduled run, over Slack, Teams, signed webhooks and e-mail.
+        services.AddFinOpsNotifications(configuration);
 
         var dataPath = ResolveDataPath(builder.Environment, host.DataPath);
         services.AddSingleton<IPolicyStore>(_ => new FilePolicyStore(
