@@ -99,6 +99,15 @@ public sealed partial class AuditTrail(ILoggerFactory loggers)
         }
     }
 
+    /// <summary>A test message was sent to a notification channel (named, never its URL), with how it went.</summary>
+    public void NotificationTested(ClaimsPrincipal? user, string channel, string outcome)
+    {
+        if (_logger.IsEnabled(LogLevel.Warning))
+        {
+            LogNotificationTested(_logger, LogText.Clean(user.ActorOf()), LogText.Clean(channel), LogText.Clean(outcome));
+        }
+    }
+
     private static string RoleText(ClaimsPrincipal user) =>
         user.RoleOf() is { } role ? FinOpsPermissions.NameOf(role) : "none";
 
@@ -125,6 +134,9 @@ public sealed partial class AuditTrail(ILoggerFactory loggers)
 
     [LoggerMessage(EventId = 7008, EventName = "ApiKeyUsed", Level = LogLevel.Information, Message = "API key {KeyName} authenticated {Method} {Path}")]
     private static partial void LogApiKeyUsed(ILogger logger, string keyName, string method, string path);
+
+    [LoggerMessage(EventId = 7040, EventName = "NotificationTested", Level = LogLevel.Warning, Message = "{Actor} sent a test notification to {Channel}: {Outcome}")]
+    private static partial void LogNotificationTested(ILogger logger, string actor, string channel, string outcome);
 
     [LoggerMessage(EventId = 7009, EventName = "SignInFailed", Level = LogLevel.Warning, Message = "A sign-in did not complete: {Reason}")]
     private static partial void LogSignInFailed(ILogger logger, string reason);
