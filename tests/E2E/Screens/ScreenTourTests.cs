@@ -24,6 +24,7 @@ public sealed class ScreenTourTests(BrowserFixture browser) : IDisposable
         [
             ("/", "overview", "[data-testid=gap-chart] .apexcharts-bar-area"),
             ("/violations", "violations", "[data-testid=violations-grid] [data-testid=violation-arn]"),
+            ("/owners", "owners", "[data-testid=owners-table] [data-col=owner]"),
             ("/costs", "costs", "[data-testid=gap-by-region]"),
             ("/regions", "regions", "[data-testid=region-index] td[data-region]"),
             ("/scan", "scan", "[data-testid=recent-scans]"),
