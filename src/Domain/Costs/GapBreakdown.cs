@@ -126,7 +126,7 @@ internal static class GapBreakdown
             {
                 attributable.Add(r.Cost);
             }
-            else
+            else if (!r.IsWaived)
             {
                 gap.Add(r.Cost);
             }
@@ -143,7 +143,11 @@ internal static class GapBreakdown
             ResourceFigure(costs.GapCents, gap, "non-compliant in-scope", scope, context, gapSuffix: true),
             ResourceFigure(costs.OutOfScopeCents, outOfScope, "out-of-scope", scope, context, outOfScope: true),
             UntaggableFigure(lines, scope, costs.UntaggableCents),
-            UnallocatedFigure(lines, scope, costs.UnallocatedCents));
+            UnallocatedFigure(lines, scope, costs.UnallocatedCents))
+        {
+            WaivedCents = costs.WaivedCents,
+            Waived = summary.Waived,
+        };
     }
 
     private static AttributionGapRow SpendOnlyRow(string key, string label, CostFigure figure, bool untaggable)
