@@ -15,6 +15,9 @@ public sealed class WaiverService : IWaiverBookSource, IDisposable
     /// <summary>Longest reason accepted.</summary>
     public const int MaxReasonLength = 1000;
 
+    /// <summary>Longest name of a requester or approver kept (longer names are cut).</summary>
+    public const int MaxActorLength = 256;
+
     /// <summary>Longest tag key accepted.</summary>
     public const int MaxTagKeyLength = 128;
 
@@ -129,7 +132,7 @@ public sealed class WaiverService : IWaiverBookSource, IDisposable
                 $"The expiry must be at most {_options.MaxDays} days away (on or before {latest:yyyy-MM-dd HH:mm} UTC)."));
         }
 
-        var waiver = new Waiver(Guid.NewGuid().ToString("N"), scope, key, reason, requestedBy.Trim(), now, expires, WaiverStatus.Pending);
+        var waiver = new Waiver(Guid.NewGuid().ToString("N"), scope, key, reason, Actor(requestedBy), now, expires, WaiverStatus.Pending);
         await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -200,7 +203,7 @@ public sealed class WaiverService : IWaiverBookSource, IDisposable
                 return WaiverActionResult.Refused("This waiver's expiry has passed; request a new one.", waiver);
             }
 
-            decided = waiver with { StoredStatus = to, DecidedBy = actor.Trim(), DecidedAt = now };
+            decided = waiver with { StoredStatus = to, DecidedBy = Actor(actor), DecidedAt = now };
             await _store.UpdateAsync(decided, cancellationToken).ConfigureAwait(false);
             Publish(Volatile.Read(ref _snapshot).All.Replace(waiver, decided), changesBook: to != WaiverStatus.Rejected);
         }
@@ -248,6 +251,12 @@ public sealed class WaiverService : IWaiverBookSource, IDisposable
         }
 
         Changed?.Invoke();
+    }
+
+    private static string Actor(string name)
+    {
+        var trimmed = name.Trim();
+        return trimmed.Length > MaxActorLength ? trimmed[..MaxActorLength] : trimmed;
     }
 
     private static string Shown(string? id) => id is null ? "" : id.Length > 40 ? id[..40] + "…" : id;
