@@ -77,11 +77,26 @@ public sealed partial class AccountStateKeeper : IDisposable
         await _policies.GetEvaluatorAsync(cancellationToken).ConfigureAwait(false);
         if (_waivers is not null)
         {
-            await _waivers.EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _waivers.EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // Waivers that cannot be read must not stop the figures: they are shown without waivers, and the waiver page says why.
+            catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                LogWaiversUnavailable(_logger, ex);
+            }
         }
 
         return View(scope);
     }
+
+    /// <summary>
+    /// Re-reads the waivers in force and tells observers: call when a waiver may have expired (the views themselves never
+    /// need it — each read checks the clock — but pages that show a view re-render only when told).
+    /// </summary>
+    public void RefreshWaivers() => OnWaiversChanged();
 
     /// <summary>Applies a finished scan: the units it covered are refreshed (or marked stale where it failed).</summary>
     public AccountState Apply(ComplianceResult scan)
@@ -236,6 +251,9 @@ public sealed partial class AccountStateKeeper : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scan {ScanId} applied to the account state (version {Version}, {Units} units)")]
     private static partial void LogApplied(ILogger logger, string scanId, long version, int units);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Waivers could not be read; figures are shown without waivers until they can")]
+    private static partial void LogWaiversUnavailable(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An observer of the account state failed")]
     private static partial void LogObserverFailed(ILogger logger, Exception exception);
