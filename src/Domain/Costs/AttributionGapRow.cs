@@ -25,7 +25,10 @@ public sealed record AttributionGapRow(
     CostFigure Unallocated)
 {
     /// <summary>Cost of the row's waived resources (every error violation covered by a waiver in force): out of the gap.</summary>
-    public long WaivedCents { get; init; }
+    public long WaivedCents => WaivedFigure.Cents;
+
+    /// <summary>The waived line with its provenance and explanation (zero, provenance none, when nothing is waived).</summary>
+    public CostFigure WaivedFigure { get; init; } = new(0, FigureProvenance.None, "No resource is waived.");
 
     /// <summary>How many of the row's resources are waived.</summary>
     public int Waived { get; init; }

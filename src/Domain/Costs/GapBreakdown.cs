@@ -114,7 +114,7 @@ internal static class GapBreakdown
     private static AttributionGapRow Row(string key, string label, string scope, IReadOnlyList<EvaluatedResource> members,
         IReadOnlyList<LineAllocation> lines, ComplianceSummary summary, CostReconciliation costs, Context context)
     {
-        CostMix all = default, attributable = default, gap = default, outOfScope = default;
+        CostMix all = default, attributable = default, gap = default, outOfScope = default, waived = default;
         foreach (var r in members)
         {
             all.Add(r.Cost);
@@ -126,7 +126,11 @@ internal static class GapBreakdown
             {
                 attributable.Add(r.Cost);
             }
-            else if (!r.IsWaived)
+            else if (r.IsWaived)
+            {
+                waived.Add(r.Cost);
+            }
+            else
             {
                 gap.Add(r.Cost);
             }
@@ -145,7 +149,10 @@ internal static class GapBreakdown
             UntaggableFigure(lines, scope, costs.UntaggableCents),
             UnallocatedFigure(lines, scope, costs.UnallocatedCents))
         {
-            WaivedCents = costs.WaivedCents,
+            WaivedFigure = waived.Resources == 0
+                ? new CostFigure(costs.WaivedCents, FigureProvenance.None, $"No resource {scope} is waived.")
+                : new CostFigure(costs.WaivedCents, waived.Provenance,
+                    $"Cost of the {Count(waived.Resources, "resource")} {scope} whose every error violation an approved, unexpired waiver covers ({waived.Describe(context.Source)}) — out of the gap until the waivers expire."),
             Waived = summary.Waived,
         };
     }
