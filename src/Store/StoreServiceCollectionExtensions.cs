@@ -13,7 +13,7 @@ public static class StoreServiceCollectionExtensions
     /// <summary>
     /// Binds <see cref="StoreOptions"/> from <c>FinOps:Store</c> (validated at start-up: invalid values stop the host with a
     /// message naming the setting), and registers <see cref="IScanHistory"/> (a <see cref="ScanHistoryStore"/> on SQLite at
-    /// <c>{FinOps:DataPath}/finops.db</c> or on PostgreSQL) and the daily <see cref="HistoryRetention"/>. The schema is
+    /// <c>{FinOps:DataPath}/finops.db</c> or on PostgreSQL), the waiver store (same database) and the daily <see cref="HistoryRetention"/>. The schema is
     /// migrated on first use; call <see cref="ScanHistoryStore.MigrateAsync"/> at start-up to find out at once.
     /// </summary>
     public static IServiceCollection AddFinOpsStore(this IServiceCollection services, IConfiguration configuration)
@@ -29,6 +29,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton(sp => HistoryDatabase.From(sp.GetRequiredService<IOptions<StoreOptions>>().Value, DataPath(sp, configuration)));
         services.TryAddSingleton<ScanHistoryStore>();
         services.TryAddSingleton<IScanHistory>(sp => sp.GetRequiredService<ScanHistoryStore>());
+        services.TryAddSingleton<Domain.Waivers.IWaiverStore, Waivers.WaiverStore>();
         services.AddHostedService<HistoryRetention>();
         return services;
     }

@@ -21,7 +21,7 @@ public static class FixRanking
         var perRegion = new Dictionary<string, TopOffenders>(StringComparer.Ordinal);
         foreach (var r in result.Resources)
         {
-            if (!r.InScope || r.Compliant)
+            if (!r.IsInGap)
             {
                 continue;
             }
@@ -48,7 +48,7 @@ public static class FixRanking
     public static ImmutableArray<RankedResource> Rank(IEnumerable<EvaluatedResource> resources)
     {
         ArgumentNullException.ThrowIfNull(resources);
-        var offenders = resources.Where(r => r.InScope && !r.Compliant).ToList();
+        var offenders = resources.Where(r => r.IsInGap).ToList();
         offenders.Sort(ByCostAtStake);
         return [.. offenders.Select((r, i) => Ranked(i + 1, r))];
     }
@@ -59,8 +59,10 @@ public static class FixRanking
         return new GapClosure(scope, ranked, ranked.Sum(r => r.CostAtStakeCents), summary.GapCents, summary.NonCompliant);
     }
 
+    /// <summary>A ranked offender with the keys to fix: its unwaived error violations' keys (never a waived one).</summary>
     private static RankedResource Ranked(int rank, EvaluatedResource r) =>
-        new(rank, r, [.. r.Violations.Where(v => v.Severity == Severity.Error).Select(v => v.TagKey).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+        new(rank, r, [.. r.Violations.Where((v, i) => v.Severity == Severity.Error && r.WaivedUntilAt(i) is null)
+            .Select(v => v.TagKey).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
 
     private static int ByCostAtStake(EvaluatedResource x, EvaluatedResource y)
     {

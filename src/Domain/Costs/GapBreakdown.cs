@@ -114,7 +114,7 @@ internal static class GapBreakdown
     private static AttributionGapRow Row(string key, string label, string scope, IReadOnlyList<EvaluatedResource> members,
         IReadOnlyList<LineAllocation> lines, ComplianceSummary summary, CostReconciliation costs, Context context)
     {
-        CostMix all = default, attributable = default, gap = default, outOfScope = default;
+        CostMix all = default, attributable = default, gap = default, outOfScope = default, waived = default;
         foreach (var r in members)
         {
             all.Add(r.Cost);
@@ -125,6 +125,10 @@ internal static class GapBreakdown
             else if (r.Compliant)
             {
                 attributable.Add(r.Cost);
+            }
+            else if (r.IsWaived)
+            {
+                waived.Add(r.Cost);
             }
             else
             {
@@ -143,7 +147,14 @@ internal static class GapBreakdown
             ResourceFigure(costs.GapCents, gap, "non-compliant in-scope", scope, context, gapSuffix: true),
             ResourceFigure(costs.OutOfScopeCents, outOfScope, "out-of-scope", scope, context, outOfScope: true),
             UntaggableFigure(lines, scope, costs.UntaggableCents),
-            UnallocatedFigure(lines, scope, costs.UnallocatedCents));
+            UnallocatedFigure(lines, scope, costs.UnallocatedCents))
+        {
+            WaivedFigure = waived.Resources == 0
+                ? new CostFigure(costs.WaivedCents, FigureProvenance.None, $"No resource {scope} is waived.")
+                : new CostFigure(costs.WaivedCents, waived.Provenance,
+                    $"Cost of the {Count(waived.Resources, "resource")} {scope} whose every error violation an approved, unexpired waiver covers ({waived.Describe(context.Source)}) — out of the gap until the waivers expire."),
+            Waived = summary.Waived,
+        };
     }
 
     private static AttributionGapRow SpendOnlyRow(string key, string label, CostFigure figure, bool untaggable)

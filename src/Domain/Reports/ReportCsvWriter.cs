@@ -98,6 +98,9 @@ public static class ReportCsvWriter
             ViolationColumn.ResourceCostUsd => Money.Plain(v.ResourceCostCents),
             ViolationColumn.GapShareUsd => Money.Plain(v.GapShareCents),
             ViolationColumn.CostProvenance => v.CostProvenance.ToWire(),
+            ViolationColumn.WaivedUntil => v.WaivedUntil is { } until
+                ? until.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)
+                : "",
             _ => throw new ArgumentOutOfRangeException(nameof(column), column, null),
         };
     }

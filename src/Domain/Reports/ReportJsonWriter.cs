@@ -113,10 +113,12 @@ public static class ReportJsonWriter
         json.WriteNumber("violations", summary.Violations);
         json.WriteNumber("error_violations", summary.ErrorViolations);
         json.WriteNumber("warning_violations", summary.WarningViolations);
+        json.WriteNumber("waived", summary.Waived);
         json.WriteStartObject("costs");
         Money(json, "total", costs.TotalCents);
         Money(json, "attributable", measured ? costs.AttributableCents : null);
         Money(json, "gap", measured ? costs.GapCents : null);
+        Money(json, "waived", measured ? costs.WaivedCents : null);
         Money(json, "out_of_scope", measured ? costs.OutOfScopeCents : null);
         Money(json, "untaggable", costs.UntaggableCents);
         Money(json, "unallocated", costs.UnallocatedCents);

@@ -134,6 +134,16 @@ public static class ReportMarkdownWriter
 
     private static void Reconciliation(StringBuilder md, CostReconciliation c)
     {
+        if (c.WaivedCents != 0)
+        {
+            // The waived line appears once some spend is waived (total = attributable + gap + waived + …).
+            md.AppendLine("| Total | Attributable | Gap | Waived | Out of scope | Untaggable | Unallocated |");
+            md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
+            md.AppendLine($"| {Money.Format(c.TotalCents)} | {Money.Format(c.AttributableCents)} | {Money.Format(c.GapCents)} | {Money.Format(c.WaivedCents)} | {Money.Format(c.OutOfScopeCents)} | {Money.Format(c.UntaggableCents)} | {Money.Format(c.UnallocatedCents)} |");
+            md.AppendLine();
+            return;
+        }
+
         md.AppendLine("| Total | Attributable | Gap | Out of scope | Untaggable | Unallocated |");
         md.AppendLine("|---:|---:|---:|---:|---:|---:|");
         md.AppendLine($"| {Money.Format(c.TotalCents)} | {Money.Format(c.AttributableCents)} | {Money.Format(c.GapCents)} | {Money.Format(c.OutOfScopeCents)} | {Money.Format(c.UntaggableCents)} | {Money.Format(c.UnallocatedCents)} |");

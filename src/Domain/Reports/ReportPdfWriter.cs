@@ -270,6 +270,7 @@ public static class ReportPdfWriter
             [
                 ["Attributable", Money.Format(costs.AttributableCents), "Compliant resources: chargeable to an owner"],
                 ["Cost attribution gap", Money.Format(costs.GapCents), "In-scope resources that break a required tag"],
+                .. costs.WaivedCents == 0 ? (string[][])[] : [["Waived", Money.Format(costs.WaivedCents), "Resources whose every violation an approved waiver covers"]],
                 ["Out of scope", Money.Format(costs.OutOfScopeCents), "Resources no required tag applies to"],
                 ["Untaggable", Money.Format(costs.UntaggableCents), "Services that can never carry tags (tax, support, …)"],
                 ["Unallocated", Money.Format(costs.UnallocatedCents), "Spend no scanned resource carries"],

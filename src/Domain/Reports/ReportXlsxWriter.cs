@@ -197,6 +197,12 @@ public static class ReportXlsxWriter
         await MoneyRow(book, "Total spend", section.Costs.TotalCents, s, ct).ConfigureAwait(false);
         await MoneyRow(book, "Attributable", section.Costs.AttributableCents, s, ct).ConfigureAwait(false);
         await MoneyRow(book, "Cost attribution gap", section.Costs.GapCents, s, ct).ConfigureAwait(false);
+        if (section.Costs.WaivedCents != 0)
+        {
+            // Only once something is waived: spend approved waivers take out of the gap.
+            await MoneyRow(book, "Waived", section.Costs.WaivedCents, s, ct).ConfigureAwait(false);
+        }
+
         await MoneyRow(book, "Out of scope", section.Costs.OutOfScopeCents, s, ct).ConfigureAwait(false);
         await MoneyRow(book, "Untaggable", section.Costs.UntaggableCents, s, ct).ConfigureAwait(false);
         await MoneyRow(book, "Unallocated", section.Costs.UnallocatedCents, s, ct).ConfigureAwait(false);

@@ -19,4 +19,7 @@ public enum ViolationColumn
     /// <summary>This violation's share of the cost attribution gap (sums to the gap).</summary>
     GapShareUsd,
     CostProvenance,
+
+    /// <summary>Until when an approved waiver covers the violation (ISO 8601 UTC); empty when it is not waived.</summary>
+    WaivedUntil,
 }

@@ -27,6 +27,7 @@ public static class ViolationColumns
         ViolationColumn.ResourceCostUsd => "resource_cost_usd",
         ViolationColumn.GapShareUsd => "gap_share_usd",
         ViolationColumn.CostProvenance => "cost_provenance",
+        ViolationColumn.WaivedUntil => "waived_until",
         _ => throw new ArgumentOutOfRangeException(nameof(column), column, null),
     };
 

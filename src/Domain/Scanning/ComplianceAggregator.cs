@@ -19,13 +19,21 @@ public static class ComplianceAggregator
     /// Builds a view of the account state (an outcome made by <c>AccountState.OutcomeFor</c>): the same as a scan's
     /// result, with the scope's regions as the view's region filter.
     /// </summary>
-    public static ComplianceResult AggregateView(ScanOutcome outcome)
+    public static ComplianceResult AggregateView(ScanOutcome outcome) => AggregateView(outcome, Waivers.WaiverBook.Empty);
+
+    /// <summary>
+    /// Like <see cref="AggregateView(ScanOutcome)"/>, with the waivers of <paramref name="waivers"/> in force: a waived
+    /// violation stays listed with its expiry; a resource whose every error violation is waived leaves the score's
+    /// denominator and its cost moves from the gap to the waived line.
+    /// </summary>
+    public static ComplianceResult AggregateView(ScanOutcome outcome, Waivers.WaiverBook waivers)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        return Aggregate(outcome, outcome.Request.Regions);
+        ArgumentNullException.ThrowIfNull(waivers);
+        return Aggregate(outcome, outcome.Request.Regions, waivers);
     }
 
-    private static ComplianceResult Aggregate(ScanOutcome outcome, ImmutableArray<string> filter)
+    private static ComplianceResult Aggregate(ScanOutcome outcome, ImmutableArray<string> filter, Waivers.WaiverBook? waivers = null)
     {
         ArgumentNullException.ThrowIfNull(outcome);
 
@@ -51,7 +59,8 @@ public static class ComplianceAggregator
         for (var i = 0; i < unique.Count; i++)
         {
             var e = unique[i];
-            resources.Add(new EvaluatedResource(e.Resource, e.Violations, e.Verdict.InScope, e.Verdict.Compliant, allocation.ResourceCosts[i]));
+            var resource = new EvaluatedResource(e.Resource, e.Violations, e.Verdict.InScope, e.Verdict.Compliant, allocation.ResourceCosts[i]);
+            resources.Add(waivers is null || waivers.IsEmpty ? resource : resource.Waive(waivers));
         }
 
         return Build(outcome, resources.MoveToImmutable(), allocation, filter, spendLinesInView: true);
@@ -142,8 +151,8 @@ public static class ComplianceAggregator
     /// <summary>Counts and money over any set of resources.</summary>
     public static ComplianceSummary Summarize(IEnumerable<EvaluatedResource> resources)
     {
-        int total = 0, inScope = 0, compliant = 0, violations = 0, errors = 0;
-        long gap = 0, attributable = 0, outOfScope = 0;
+        int total = 0, inScope = 0, compliant = 0, violations = 0, errors = 0, waived = 0;
+        long gap = 0, attributable = 0, outOfScope = 0, waivedCents = 0;
         foreach (var r in resources)
         {
             total++;
@@ -166,6 +175,12 @@ public static class ComplianceAggregator
                 compliant++;
                 attributable += r.Cost.Cents;
             }
+            else if (r.IsWaived)
+            {
+                inScope++;
+                waived++;
+                waivedCents += r.Cost.Cents;
+            }
             else
             {
                 inScope++;
@@ -174,7 +189,7 @@ public static class ComplianceAggregator
         }
 
         return new ComplianceSummary(total, inScope, compliant, total - inScope, violations, errors, violations - errors,
-            gap, attributable, outOfScope);
+            gap, attributable, outOfScope, waived, waivedCents);
     }
 
     /// <summary>Figures per resource type, for "score by type" views.</summary>

@@ -135,29 +135,34 @@ public sealed class ComplianceResult
         }
     }
 
-    /// <summary>A resource's violations, each with its share of the gap (its cost split over its errors, to the cent).</summary>
+    /// <summary>
+    /// A resource's violations, each with its share of the gap (its cost split over its unwaived errors, to the cent) and
+    /// its waiver's expiry when one covers it.
+    /// </summary>
     private static void AddViolations(List<Violation> list, EvaluatedResource r)
     {
         var atStake = r.CostAtStakeCents;
         var errors = 0;
-        foreach (var v in r.Violations)
+        for (var i = 0; i < r.Violations.Length; i++)
         {
-            errors += v.Severity == Severity.Error ? 1 : 0;
+            errors += r.Violations[i].Severity == Severity.Error && r.WaivedUntilAt(i) is null ? 1 : 0;
         }
 
         var share = errors == 0 ? 0 : atStake / errors;
         var extra = errors == 0 ? 0 : atStake % errors;
         var index = 0;
-        foreach (var v in r.Violations)
+        for (var i = 0; i < r.Violations.Length; i++)
         {
+            var v = r.Violations[i];
+            var waivedUntil = r.WaivedUntilAt(i);
             long gapShare = 0;
-            if (v.Severity == Severity.Error)
+            if (v.Severity == Severity.Error && waivedUntil is null)
             {
                 gapShare = share + (index < extra ? 1 : 0);
                 index++;
             }
 
-            list.Add(new Violation(r, v) { GapShareCents = gapShare });
+            list.Add(new Violation(r, v) { GapShareCents = gapShare, WaivedUntil = waivedUntil });
         }
     }
 

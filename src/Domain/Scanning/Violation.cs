@@ -27,11 +27,17 @@ public sealed record Violation(EvaluatedResource Resource, TagViolation Detail)
     public long ResourceCostCents => Resource.Cost.Cents;
 
     /// <summary>
-    /// This violation's share of the cost attribution gap: a non-compliant resource's cost split evenly over its error
-    /// violations (largest remainder, to the cent); 0 for warnings and for compliant resources. Summed over every
+    /// This violation's share of the cost attribution gap: a non-compliant resource's cost split evenly over its unwaived
+    /// error violations (largest remainder, to the cent); 0 for warnings, waived violations and compliant or waived resources. Summed over every
     /// violation it equals the gap.
     /// </summary>
     public long GapShareCents { get; init; }
+
+    /// <summary>Until when an approved waiver covers this violation, or null when it is not waived.</summary>
+    public DateTimeOffset? WaivedUntil { get; init; }
+
+    /// <summary>Whether an approved, unexpired waiver covers this violation (it stays listed, with no gap share).</summary>
+    public bool IsWaived => WaivedUntil is not null;
 
     public CostProvenance CostProvenance => Resource.Cost.Provenance;
 }

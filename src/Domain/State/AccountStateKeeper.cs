@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using FinOps.Domain.Policy;
 using FinOps.Domain.Scanning;
+using FinOps.Domain.Waivers;
 using Microsoft.Extensions.Logging;
 
 namespace FinOps.Domain.State;
@@ -9,7 +10,9 @@ namespace FinOps.Domain.State;
 /// <summary>
 /// The one owner of "what the product shows now": holds the current <see cref="AccountState"/>, applies every finished
 /// scan to it, and serves views of it per scope, judged by the policy in force (a policy change re-judges the same
-/// observations at once, without a scan). Views are built once per (state, policy, scope) and shared by every door.
+/// observations at once, without a scan). Views are built once per (state, policy, waivers in force, scope) and shared
+/// by every door: a waiver decision changes every view at once, and a waiver that expires stops counting at its expiry
+/// (the waiver book describes an instant span, see <see cref="WaiverBook.ValidUntil"/>) without a restart or a scan.
 /// </summary>
 public sealed partial class AccountStateKeeper : IDisposable
 {
@@ -20,19 +23,28 @@ public sealed partial class AccountStateKeeper : IDisposable
     private readonly PolicyService _policies;
     private readonly TimeProvider _time;
     private readonly ILogger<AccountStateKeeper> _logger;
+    private readonly IWaiverBookSource? _waivers;
     private AccountState _state = AccountState.Empty;
     private Views _views;
     private ImmutableArray<Action<AccountState>> _observers = [];
     private ImmutableArray<Action<ComplianceResult, AccountState>> _scanObservers = [];
 
-    public AccountStateKeeper(PolicyService policies, TimeProvider time, ILogger<AccountStateKeeper> logger)
+    public AccountStateKeeper(PolicyService policies, TimeProvider time, ILogger<AccountStateKeeper> logger, IWaiverBookSource? waivers = null)
     {
         _policies = policies;
         _time = time;
         _logger = logger;
-        _views = new Views(_state, null);
+        _waivers = waivers;
+        _views = new Views(_state, null, WaiverBook.Empty);
         _policies.PolicyChanged += OnPolicyChanged;
+        if (_waivers is not null)
+        {
+            _waivers.Changed += OnWaiversChanged;
+        }
     }
+
+    /// <summary>The waivers in force now (empty when waivers are not set up).</summary>
+    public WaiverBook Waivers => _waivers?.BookAt(_time.GetUtcNow()) ?? WaiverBook.Empty;
 
     /// <summary>The state right now.</summary>
     public AccountState State => Volatile.Read(ref _state);
@@ -50,20 +62,41 @@ public sealed partial class AccountStateKeeper : IDisposable
             return null;
         }
 
-        if (!ReferenceEquals(views.Evaluator, evaluator))
+        var book = Waivers;
+        if (!ReferenceEquals(views.Evaluator, evaluator) || !ReferenceEquals(views.Book, book))
         {
-            views = Renew(views.State, evaluator);
+            views = Renew(views.State, evaluator, book);
         }
 
         return views.Get(scope, _time);
     }
 
-    /// <summary>Like <see cref="View"/>, loading the policy first when nobody has yet.</summary>
+    /// <summary>Like <see cref="View"/>, loading the policy (and the waivers) first when nobody has yet.</summary>
     public async Task<ComplianceResult?> ViewAsync(ScanScope scope, CancellationToken cancellationToken)
     {
         await _policies.GetEvaluatorAsync(cancellationToken).ConfigureAwait(false);
+        if (_waivers is not null)
+        {
+            try
+            {
+                await _waivers.EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // Waivers that cannot be read must not stop the figures: they are shown without waivers, and the waiver page says why.
+            catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                LogWaiversUnavailable(_logger, ex);
+            }
+        }
+
         return View(scope);
     }
+
+    /// <summary>
+    /// Re-reads the waivers in force and tells observers: call when a waiver may have expired (the views themselves never
+    /// need it — each read checks the clock — but pages that show a view re-render only when told).
+    /// </summary>
+    public void RefreshWaivers() => OnWaiversChanged();
 
     /// <summary>Applies a finished scan: the units it covered are refreshed (or marked stale where it failed).</summary>
     public AccountState Apply(ComplianceResult scan)
@@ -74,7 +107,7 @@ public sealed partial class AccountStateKeeper : IDisposable
         {
             next = _state.Apply(scan.Outcome);
             Volatile.Write(ref _state, next);
-            Volatile.Write(ref _views, new Views(next, _policies.LoadedEvaluator));
+            Volatile.Write(ref _views, new Views(next, _policies.LoadedEvaluator, Waivers));
         }
 
         LogApplied(_logger, scan.ScanId, next.Version, next.Units.Count);
@@ -108,7 +141,7 @@ public sealed partial class AccountStateKeeper : IDisposable
             }
 
             Volatile.Write(ref _state, restored);
-            Volatile.Write(ref _views, new Views(restored, _policies.LoadedEvaluator));
+            Volatile.Write(ref _views, new Views(restored, _policies.LoadedEvaluator, Waivers));
         }
 
         Notify(restored);
@@ -140,7 +173,8 @@ public sealed partial class AccountStateKeeper : IDisposable
     /// <summary>
     /// A view of any state (the current one, an earlier one the history store keeps, one restored as of a scan) through a
     /// scope, judged by <paramref name="evaluator"/>: the same rule as <see cref="View"/>, not cached unless it is the
-    /// current state under the policy in force.
+    /// current state under the policy in force. Waivers apply to the current state's views only: an earlier state is
+    /// shown as it was judged then.
     /// </summary>
     public ComplianceResult ViewOf(AccountState state, ScanScope scope, PolicyEvaluator evaluator)
     {
@@ -150,22 +184,29 @@ public sealed partial class AccountStateKeeper : IDisposable
         var views = Volatile.Read(ref _views);
         return ReferenceEquals(views.State, state) && ReferenceEquals(views.Evaluator, evaluator)
             ? views.Get(scope, _time)
-            : new Views(state, evaluator).Get(scope, _time);
+            : new Views(state, evaluator, ReferenceEquals(state, State) ? Waivers : WaiverBook.Empty).Get(scope, _time);
     }
 
-    public void Dispose() => _policies.PolicyChanged -= OnPolicyChanged;
+    public void Dispose()
+    {
+        _policies.PolicyChanged -= OnPolicyChanged;
+        if (_waivers is not null)
+        {
+            _waivers.Changed -= OnWaiversChanged;
+        }
+    }
 
-    private Views Renew(AccountState state, PolicyEvaluator evaluator)
+    private Views Renew(AccountState state, PolicyEvaluator evaluator, WaiverBook book)
     {
         lock (_sync)
         {
             var current = _views;
-            if (ReferenceEquals(current.State, state) && ReferenceEquals(current.Evaluator, evaluator))
+            if (ReferenceEquals(current.State, state) && ReferenceEquals(current.Evaluator, evaluator) && ReferenceEquals(current.Book, book))
             {
                 return current;
             }
 
-            var renewed = new Views(_state, evaluator);
+            var renewed = new Views(_state, evaluator, book);
             Volatile.Write(ref _views, renewed);
             return renewed;
         }
@@ -175,7 +216,17 @@ public sealed partial class AccountStateKeeper : IDisposable
     {
         if (_policies.LoadedEvaluator is { } evaluator)
         {
-            Renew(State, evaluator);
+            Renew(State, evaluator, Waivers);
+        }
+
+        Notify(State);
+    }
+
+    private void OnWaiversChanged()
+    {
+        if (_policies.LoadedEvaluator is { } evaluator)
+        {
+            Renew(State, evaluator, Waivers);
         }
 
         Notify(State);
@@ -201,17 +252,22 @@ public sealed partial class AccountStateKeeper : IDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "Scan {ScanId} applied to the account state (version {Version}, {Units} units)")]
     private static partial void LogApplied(ILogger logger, string scanId, long version, int units);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Waivers could not be read; figures are shown without waivers until they can")]
+    private static partial void LogWaiversUnavailable(ILogger logger, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "An observer of the account state failed")]
     private static partial void LogObserverFailed(ILogger logger, Exception exception);
 
-    /// <summary>The views of one state under one policy, built on first use, a bounded number of scopes.</summary>
-    private sealed class Views(AccountState state, PolicyEvaluator? evaluator)
+    /// <summary>The views of one state under one policy and one waiver book, built on first use, a bounded number of scopes.</summary>
+    private sealed class Views(AccountState state, PolicyEvaluator? evaluator, WaiverBook book)
     {
         private readonly ConcurrentDictionary<ScanScope, Lazy<ComplianceResult>> _byScope = new();
 
         public AccountState State { get; } = state;
 
         public PolicyEvaluator? Evaluator { get; } = evaluator;
+
+        public WaiverBook Book { get; } = book;
 
         public ComplianceResult Get(ScanScope scope, TimeProvider time)
         {
@@ -234,7 +290,7 @@ public sealed partial class AccountStateKeeper : IDisposable
             var outcome = State.OutcomeFor(scope, Evaluator!, now);
             if (scope.CoversEveryCostType)
             {
-                return ComplianceAggregator.AggregateView(outcome);
+                return ComplianceAggregator.AggregateView(outcome, Book);
             }
 
             // Fewer types: each resource keeps the cost the whole view (every cost-generating type) gives it.

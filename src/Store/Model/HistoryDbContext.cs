@@ -34,9 +34,12 @@ public abstract class HistoryDbContext : DbContext
 
     public DbSet<TrendPointRow> TrendPoints => Set<TrendPointRow>();
 
+    public DbSet<WaiverRow> Waivers => Set<WaiverRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfiguration(new WaiverRowConfiguration());
         modelBuilder.Entity<ScanRow>(e =>
         {
             e.ToTable("scans");

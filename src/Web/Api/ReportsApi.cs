@@ -214,7 +214,7 @@ public static class ReportsApi
         [FromQuery(Name = "columns"), Description(
             "Comma-separated columns, in the order wanted: region, resource_type, arn, resource_name, tag_key, kind, " +
             "severity, current_value, expected, message, resource_cost_usd (the resource's whole monthly cost, repeated on each of " +
-            "its violations: never sum it), gap_share_usd (this violation's share of the gap: sums to the gap), cost_provenance. " +
+            "its violations: never sum it), gap_share_usd (this violation's share of the gap: sums to the gap), cost_provenance, waived_until (empty when not waived). " +
             "Omitted: all of them.")] string? columns,
         ComplianceService compliance,
         HttpContext context,

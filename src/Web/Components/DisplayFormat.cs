@@ -50,6 +50,9 @@ public static class DisplayFormat
     }
 
     /// <summary>"2026-11-26 14:05 UTC".</summary>
+    /// <summary>A UTC date, e.g. <c>2027-03-31</c> (waiver expiries).</summary>
+    public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", Culture);
+
     public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", Culture);
 
     /// <summary>"0.4 s", "12 s", "3 min 05 s", "1 h 02 min".</summary>

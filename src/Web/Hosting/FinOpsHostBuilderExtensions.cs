@@ -42,6 +42,11 @@ public static class FinOpsHostBuilderExtensions
         // History: the store (SQLite at {DataPath}/finops.db, or PostgreSQL), restored at start-up before the first scan.
         services.AddFinOpsStore(configuration);
         services.AddFinOpsHistory();
+
+        // Waivers: kept in the history store, applied to every view of the account state (FinOps:Waivers settings).
+        FinOps.Domain.Waivers.WaiverServiceCollectionExtensions.AddFinOpsWaivers(services, configuration);
+        services.AddSingleton<FinOps.Web.Waivers.WaiverDesk>();
+        services.AddHostedService<FinOps.Web.Waivers.WaiverClock>();
         services.AddSingleton<CostAttributionService>();
         services.AddSingleton<RegionReportService>();
         // Who owns what (owner tag, team map, fallbacks): bad settings stop start-up naming the setting.

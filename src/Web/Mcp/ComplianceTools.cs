@@ -98,6 +98,8 @@ public sealed class ComplianceTools(McpScanResults results, ResultMemo<PreparedA
             McpAnswers.Money(result.GapReport.Overall.Gap),
             [.. result.Regions.Select(McpAnswers.Regional)],
             McpAnswers.RegionMetadata(result.RegionMetadata),
-            McpAnswers.DataQuality(result.DataQuality));
+            McpAnswers.DataQuality(result.DataQuality),
+            summary.Waived,
+            Domain.Costs.Money.ToUsd(result.Costs.WaivedCents));
     }
 }

@@ -49,7 +49,7 @@ public static class McpAnswers
         ArgumentNullException.ThrowIfNull(v);
         return new ViolationAnswer(v.Arn, v.ResourceType, v.Region, v.ResourceName, v.Kind.ToWire(), v.TagKey, v.Severity.ToWire(),
             v.CurrentValue, v.Expected, v.Message, Domain.Costs.Money.ToUsd(v.ResourceCostCents), Domain.Costs.Money.ToUsd(v.GapShareCents),
-            v.CostProvenance.ToWire());
+            v.CostProvenance.ToWire(), v.WaivedUntil);
     }
 
     public static TagViolationAnswer TagViolation(TagViolation v)

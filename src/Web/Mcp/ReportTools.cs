@@ -101,7 +101,7 @@ public sealed class ReportTools(McpScanResults results, RegionReportService repo
         string[]? regions = null,
         [Description("Only \"error\" or only \"warning\" violations; omit for both.")]
         string? severity = null,
-        [Description("Columns in order, e.g. [\"arn\", \"tag_key\", \"gap_share_usd\"]; omit for all: region, resource_type, arn, resource_name, tag_key, kind, severity, current_value, expected, message, resource_cost_usd (the resource's whole cost, repeated per violation: never sum it), gap_share_usd (sums to the gap), cost_provenance.")]
+        [Description("Columns in order, e.g. [\"arn\", \"tag_key\", \"gap_share_usd\"]; omit for all: region, resource_type, arn, resource_name, tag_key, kind, severity, current_value, expected, message, resource_cost_usd (the resource's whole cost, repeated per violation: never sum it), gap_share_usd (sums to the gap), cost_provenance, waived_until (ISO 8601 UTC, empty when not waived).")]
         string[]? columns = null,
         [Description("Most rows to return, 1–10000 (default 1000).")]
         int? max_rows = null,

@@ -4,7 +4,7 @@ namespace FinOps.Web.Security;
 
 /// <summary>
 /// Who scanned, exported or changed the policy, who signed in, and what was refused: structured log events of
-/// category <c>FinOps.Audit</c> with stable event ids (7001–7009), so a log pipeline can keep them apart. Caller text
+/// category <c>FinOps.Audit</c> with stable event ids (7001–7011), so a log pipeline can keep them apart. Caller text
 /// goes through <see cref="LogText"/>, so no value can forge an audit line.
 /// </summary>
 public sealed partial class AuditTrail(ILoggerFactory loggers)
@@ -68,6 +68,23 @@ public sealed partial class AuditTrail(ILoggerFactory loggers)
             LogPolicyChanged(_logger, actor, cleanVia, cleanDetail);
         }
     }
+
+    /// <summary>A waiver was requested, approved, rejected or revoked (<paramref name="action"/>).</summary>
+    public void WaiverChanged(ClaimsPrincipal? user, string via, string action, string detail)
+    {
+        if (_logger.IsEnabled(LogLevel.Warning))
+        {
+            var actor = LogText.Clean(user.ActorOf());
+            var cleanVia = LogText.Clean(via);
+            var cleanAction = LogText.Clean(action);
+            var cleanDetail = LogText.Clean(detail);
+            LogWaiverChanged(_logger, actor, cleanAction, cleanVia, cleanDetail);
+        }
+    }
+
+    /// <summary>A waiver request or decision was refused by the waiver rules (bad input, wrong state, self-approval).</summary>
+    public void WaiverRefused(ClaimsPrincipal? user, string via, string action, string reason) =>
+        LogWaiverRefused(_logger, LogText.Clean(user.ActorOf()), LogText.Clean(action), LogText.Clean(via), LogText.Clean(reason));
 
     /// <summary>An authenticated caller asked for something its role or scopes do not allow.</summary>
     public void Denied(ClaimsPrincipal? user, FinOpsAction needed, string what) =>
@@ -140,4 +157,10 @@ public sealed partial class AuditTrail(ILoggerFactory loggers)
 
     [LoggerMessage(EventId = 7009, EventName = "SignInFailed", Level = LogLevel.Warning, Message = "A sign-in did not complete: {Reason}")]
     private static partial void LogSignInFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 7010, EventName = "WaiverChanged", Level = LogLevel.Warning, Message = "{Actor} {Action} a waiver via {Via}: {Detail}")]
+    private static partial void LogWaiverChanged(ILogger logger, string actor, string action, string via, string detail);
+
+    [LoggerMessage(EventId = 7011, EventName = "WaiverRefused", Level = LogLevel.Warning, Message = "{Actor} was refused to {Action} a waiver via {Via}: {Reason}")]
+    private static partial void LogWaiverRefused(ILogger logger, string actor, string action, string via, string reason);
 }

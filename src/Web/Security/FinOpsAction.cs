@@ -14,4 +14,10 @@ public enum FinOpsAction
 
     /// <summary>Change the tagging policy (scope <c>finops:policy:write</c>).</summary>
     EditPolicy,
+
+    /// <summary>Ask for a waiver of tag violations (scope <c>finops:waiver:request</c>).</summary>
+    RequestWaiver,
+
+    /// <summary>Approve, reject or revoke waivers (scope <c>finops:waiver:approve</c>; on the dashboard only).</summary>
+    ApproveWaiver,
 }

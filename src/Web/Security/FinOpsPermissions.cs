@@ -11,9 +11,11 @@ public static class FinOpsPermissions
     public const string ScanScope = "finops:scan";
     public const string ExportScope = "finops:export";
     public const string PolicyWriteScope = "finops:policy:write";
+    public const string WaiverRequestScope = "finops:waiver:request";
+    public const string WaiverApproveScope = "finops:waiver:approve";
 
     /// <summary>Every scope the app understands, in the order of <see cref="FinOpsAction"/>.</summary>
-    public static ImmutableArray<string> Scopes { get; } = [ReadScope, ScanScope, ExportScope, PolicyWriteScope];
+    public static ImmutableArray<string> Scopes { get; } = [ReadScope, ScanScope, ExportScope, PolicyWriteScope, WaiverRequestScope, WaiverApproveScope];
 
     /// <summary>Every permission.</summary>
     public static ImmutableHashSet<FinOpsAction> All { get; } = [.. Enum.GetValues<FinOpsAction>()];
@@ -25,6 +27,8 @@ public static class FinOpsPermissions
         FinOpsAction.Scan => ScanScope,
         FinOpsAction.Export => ExportScope,
         FinOpsAction.EditPolicy => PolicyWriteScope,
+        FinOpsAction.RequestWaiver => WaiverRequestScope,
+        FinOpsAction.ApproveWaiver => WaiverApproveScope,
         _ => throw new ArgumentOutOfRangeException(nameof(permission), permission, null),
     };
 
@@ -48,8 +52,8 @@ public static class FinOpsPermissions
     public static ImmutableHashSet<FinOpsAction> ForRole(FinOpsRole role) => role switch
     {
         FinOpsRole.Viewer => [FinOpsAction.Read],
-        FinOpsRole.Analyst => [FinOpsAction.Read, FinOpsAction.Scan],
-        FinOpsRole.Manager => [FinOpsAction.Read, FinOpsAction.Scan, FinOpsAction.Export],
+        FinOpsRole.Analyst => [FinOpsAction.Read, FinOpsAction.Scan, FinOpsAction.RequestWaiver],
+        FinOpsRole.Manager => [FinOpsAction.Read, FinOpsAction.Scan, FinOpsAction.Export, FinOpsAction.RequestWaiver],
         FinOpsRole.Admin => All,
         _ => [],
     };
@@ -79,6 +83,7 @@ public static class FinOpsPermissions
         FinOpsAction.Read => FinOpsRole.Viewer,
         FinOpsAction.Scan => FinOpsRole.Analyst,
         FinOpsAction.Export => FinOpsRole.Manager,
+        FinOpsAction.RequestWaiver => FinOpsRole.Analyst,
         _ => FinOpsRole.Admin,
     };
 

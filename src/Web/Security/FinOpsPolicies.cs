@@ -9,6 +9,8 @@ public static class FinOpsPolicies
     public const string Scan = "FinOps.Scan";
     public const string Export = "FinOps.Export";
     public const string EditPolicy = "FinOps.EditPolicy";
+    public const string RequestWaiver = "FinOps.RequestWaiver";
+    public const string ApproveWaiver = "FinOps.ApproveWaiver";
 
     /// <summary>The policy that requires <paramref name="permission"/>.</summary>
     public static string For(FinOpsAction permission) => permission switch
@@ -17,6 +19,8 @@ public static class FinOpsPolicies
         FinOpsAction.Scan => Scan,
         FinOpsAction.Export => Export,
         FinOpsAction.EditPolicy => EditPolicy,
+        FinOpsAction.RequestWaiver => RequestWaiver,
+        FinOpsAction.ApproveWaiver => ApproveWaiver,
         _ => throw new ArgumentOutOfRangeException(nameof(permission), permission, null),
     };
 

@@ -25,7 +25,7 @@ const ACCOUNTS = {
   norole: { name: 'Nico Norole', roles: [] },
 };
 
-const FINOPS_SCOPES = 'finops:read finops:scan finops:export finops:policy:write';
+const FINOPS_SCOPES = 'finops:read finops:scan finops:export finops:policy:write finops:waiver:request finops:waiver:approve';
 
 const clients = [
   {
@@ -55,6 +55,7 @@ const clients = [
   ccClient('mcp-reader', 'finops:read'),
   ccClient('mcp-scanner', 'finops:read finops:scan'),
   ccClient('mcp-exporter', 'finops:read finops:export'),
+  ccClient('mcp-requester', 'finops:read finops:waiver:request'),
   ccClient('mcp-admin', FINOPS_SCOPES),
   ccClient('mcp-noscope', 'unrelated:read'),
 ];

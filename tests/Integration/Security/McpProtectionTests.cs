@@ -174,6 +174,41 @@ public sealed class McpProtectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Requesting_a_waiver_needs_the_waiver_request_scope_and_every_request_and_refusal_is_audited()
+    {
+        var reader = await ConnectAsync(bearer: await _provider.ClientCredentialsTokenAsync("mcp-reader", "finops:read", _app.McpUrl));
+        var requester = await ConnectAsync(bearer: await _provider.ClientCredentialsTokenAsync("mcp-requester", "finops:read finops:waiver:request", _app.McpUrl));
+        var expires = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var request = $$"""{"arn":"arn:aws:ec2:us-east-1:123456789012:instance/i-0waiver","reason":"legacy","expires_at":"{{expires}}"}""";
+        await using (reader)
+        await using (requester)
+        {
+            Assert.Contains("request_waiver needs the finops:waiver:request scope", await reader.ErrorAsync("request_waiver", request));
+            var listed = await reader.AnswerAsync("list_waivers", "{}");
+            Assert.Equal(0, listed.GetProperty("count").GetInt32());
+
+            var requested = await requester.AnswerAsync("request_waiver", request);
+            Assert.Equal("pending", requested.GetProperty("status").GetString());
+            Assert.Equal("mcp-requester", requested.GetProperty("requested_by").GetString());
+            Assert.Contains("must be in the future", await requester.ErrorAsync("request_waiver", request.Replace(expires, "2001-01-01", StringComparison.Ordinal)));
+        }
+
+        await using (var analyst = await ConnectAsync(apiKey: TestApiKeys.Analyst))
+        {
+            Assert.Equal("pending", (await analyst.AnswerAsync("request_waiver", request)).GetProperty("status").GetString());
+        }
+
+        await using (var viewer = await ConnectAsync(apiKey: TestApiKeys.Viewer))
+        {
+            Assert.Contains("needs the finops:waiver:request scope", await viewer.ErrorAsync("request_waiver", request));
+        }
+
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 7006 && e.Message.StartsWith("mcp-reader was refused MCP tool request_waiver"));
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 7010 && e.Message.StartsWith("mcp-requester requested a waiver via mcp:request_waiver"));
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 7011 && e.Message.StartsWith("mcp-requester was refused to request a waiver via mcp:request_waiver: The expiry must be in the future"));
+    }
+
+    [Fact]
     public async Task An_api_key_works_on_mcp_and_a_wrong_one_does_not()
     {
         await using (var client = await ConnectAsync(apiKey: TestApiKeys.Analyst))

@@ -8,7 +8,7 @@ namespace FinOps.Tests.Integration.Security;
 /// The local OpenID provider of the auth tests (tests/E2E/node/oidc-provider.mjs, npm oidc-provider), started on a
 /// free loopback port for the fixture's lifetime. Users: viewer, analyst, manager, admin, norole (password
 /// <see cref="Password"/>). Clients: finops-dashboard, mcp-interactive (code + PKCE) and client-credentials clients
-/// mcp-reader, mcp-scanner, mcp-exporter, mcp-admin, mcp-noscope (secret "{id}-secret").
+/// mcp-reader, mcp-scanner, mcp-exporter, mcp-requester, mcp-admin, mcp-noscope (secret "{id}-secret").
 /// </summary>
 public sealed class OidcTestProvider : IAsyncLifetime
 {

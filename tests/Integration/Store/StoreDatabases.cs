@@ -43,7 +43,7 @@ public sealed class StoreDatabases : IAsyncLifetime
             await using var connection = new NpgsqlConnection(ConnectionStringOf(_postgresDatabases[0]));
             await connection.OpenAsync();
             await using var truncate = new NpgsqlCommand(
-                "TRUNCATE scans, policies, cost_snapshots, units, unit_outcomes, resources, observations, scan_observations, trend_points", connection);
+                "TRUNCATE scans, policies, cost_snapshots, units, unit_outcomes, resources, observations, scan_observations, trend_points, waivers", connection);
             await truncate.ExecuteNonQueryAsync();
         }
 

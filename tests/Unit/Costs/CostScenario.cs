@@ -19,6 +19,9 @@ internal sealed record CostScenario(
     int DuplicateEvery = 0,
     TaggingPolicy? ScanPolicy = null)
 {
+    /// <summary>Waivers in force for the built view, or null to build a scan's result (no waivers).</summary>
+    public FinOps.Domain.Waivers.WaiverBook? Waivers { get; init; }
+
     public const string Compute = "Amazon Elastic Compute Cloud - Compute";
     public const string Ec2Other = "EC2 - Other";
     public const string Lambda = "AWS Lambda";
@@ -107,7 +110,7 @@ internal sealed record CostScenario(
             new RegionDiscoveryResult([.. enabled.Select(r => new RegionInfo(r, OptInStatus.OptInNotRequired))], enabled, false, null, Now.AddMinutes(-2)),
             [],
             snapshot ?? Snapshot());
-        return ComplianceAggregator.Aggregate(outcome);
+        return Waivers is null ? ComplianceAggregator.Aggregate(outcome) : ComplianceAggregator.AggregateView(outcome, Waivers);
     }
 
     public override string ToString() =>

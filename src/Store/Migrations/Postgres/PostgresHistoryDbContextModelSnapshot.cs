@@ -332,6 +332,84 @@ namespace FinOps.Store.Migrations.Postgres
 
                     b.ToTable("units", (string)null);
                 });
+
+            modelBuilder.Entity("FinOps.Store.Model.WaiverRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Arn")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("arn");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<long?>("DecidedTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("decided_ticks");
+
+                    b.Property<long>("ExpiresTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_ticks");
+
+                    b.Property<string>("NamePattern")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("name_pattern");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("region");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<long>("RequestedTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("requested_ticks");
+
+                    b.Property<string>("ResourceType")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("resource_type");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TagKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("tag_key");
+
+                    b.Property<string>("TagPattern")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("tag_pattern");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedTicks")
+                        .HasDatabaseName("ix_waivers_requested_ticks");
+
+                    b.ToTable("waivers", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

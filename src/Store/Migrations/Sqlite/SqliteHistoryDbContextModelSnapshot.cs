@@ -327,6 +327,84 @@ namespace FinOps.Store.Migrations.Sqlite
 
                     b.ToTable("units", (string)null);
                 });
+
+            modelBuilder.Entity("FinOps.Store.Model.WaiverRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Arn")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arn");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<long?>("DecidedTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_ticks");
+
+                    b.Property<long>("ExpiresTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_ticks");
+
+                    b.Property<string>("NamePattern")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_pattern");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<long>("RequestedTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested_ticks");
+
+                    b.Property<string>("ResourceType")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resource_type");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TagKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tag_key");
+
+                    b.Property<string>("TagPattern")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tag_pattern");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedTicks")
+                        .HasDatabaseName("ix_waivers_requested_ticks");
+
+                    b.ToTable("waivers", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -16,6 +16,7 @@ public sealed partial class CostWaterfall
     private const string OutOfScopeColor = "#78909c";
     private const string AttributableColor = "#2e7d32";
     private const string GapColor = "#c62828";
+    private const string WaivedColor = "#f9a825";
 
     private object _options = new();
     private AttributionGapRow? _drawn;
@@ -32,15 +33,17 @@ public sealed partial class CostWaterfall
     public string TestId { get; set; } = "waterfall";
 
     /// <summary>The steps in drawing order, each with the figure it shows.</summary>
+    /// <remarks>The waived step appears only when some spend is waived.</remarks>
     private IEnumerable<WaterfallStep> Steps =>
-    [
-        new("total", "Total spend", "", Row.Total, TotalColor),
-        new("untaggable", "Untaggable", "−", Row.Untaggable, UntaggableColor),
-        new("unallocated", "Unallocated", "−", Row.Unallocated, UnallocatedColor),
-        new("out_of_scope", "Out of scope", "−", Row.OutOfScope, OutOfScopeColor),
-        new("attributable", "Attributable", "−", Row.Attributable, AttributableColor),
-        new("gap", "Attribution gap", "=", Row.Gap, GapColor),
-    ];
+        [
+            new("total", "Total spend", "", Row.Total, TotalColor),
+            new("untaggable", "Untaggable", "−", Row.Untaggable, UntaggableColor),
+            new("unallocated", "Unallocated", "−", Row.Unallocated, UnallocatedColor),
+            new("out_of_scope", "Out of scope", "−", Row.OutOfScope, OutOfScopeColor),
+            new("attributable", "Attributable", "−", Row.Attributable, AttributableColor),
+            .. Row.WaivedCents == 0 && Row.Waived == 0 ? (WaterfallStep[])[] : [new("waived", "Waived", "−", Row.WaivedFigure, WaivedColor)],
+            new("gap", "Attribution gap", "=", Row.Gap, GapColor),
+        ];
 
     protected override void OnParametersSet()
     {

@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
 using FinOps.Domain.Resources;
 using FinOps.Domain.Scanning;
+using FinOps.Domain.Waivers;
 using FinOps.Web.Links;
+using FinOps.Web.Security;
+using FinOps.Web.Waivers;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -21,9 +24,25 @@ public sealed partial class ViolationsGrid
     private string? _failure;
     private ComplianceResult? _shownResult;
     private ViolationFilter? _shownFilter;
+    private bool _canRequest;
+    private Dictionary<(string Arn, string TagKey), Violation> _selected = [];
+    private string? _waiverMessage;
+    private bool _waiverFailed;
 
     [Inject]
     public required IViolationPageSource Pages { get; init; }
+
+    [Inject]
+    public required WaiverDesk Waivers { get; init; }
+
+    [Inject]
+    public required DashboardUser User { get; init; }
+
+    [Inject]
+    public required IDialogService Dialogs { get; init; }
+
+    [Inject]
+    public required TimeProvider Time { get; init; }
 
     [Inject]
     public required ILogger<ViolationsGrid> Logger { get; init; }
@@ -53,6 +72,9 @@ public sealed partial class ViolationsGrid
         nameof(Violation.Arn) => ViolationSort.Arn,
         _ => ViolationSort.CostAtStake,
     };
+
+    protected override async Task OnInitializedAsync() =>
+        _canRequest = (await User.PrincipalAsync()).Has(FinOpsAction.RequestWaiver);
 
     protected override async Task OnParametersSetAsync()
     {
@@ -100,6 +122,69 @@ public sealed partial class ViolationsGrid
             _failure = FailureText.Of(ex);
             return new GridData<Violation> { Items = [], TotalItems = 0 };
         }
+    }
+
+    private Task RequestSelectedAsync() => RequestAsync([.. _selected.Values]);
+
+    private bool IsSelected(Violation v) => _selected.ContainsKey((v.Arn, v.TagKey));
+
+    private void Toggle(Violation v, bool selected)
+    {
+        if (selected)
+        {
+            _selected[(v.Arn, v.TagKey)] = v;
+        }
+        else
+        {
+            _selected.Remove((v.Arn, v.TagKey));
+        }
+    }
+
+    /// <summary>Asks for the key, reason and expiry, then requests one waiver per selected resource.</summary>
+    private async Task RequestAsync(IReadOnlyList<Violation> violations)
+    {
+        if (violations.Count == 0)
+        {
+            return;
+        }
+
+        var arns = violations.Select(v => v.Arn).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var keys = violations.Select(v => v.TagKey).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var parameters = new DialogParameters<WaiverRequestDialog>
+        {
+            { d => d.Arns, arns },
+            { d => d.Keys, keys },
+            { d => d.MaxDays, Waivers.Service.Options.MaxDays },
+            { d => d.Today, Time.GetUtcNow().UtcDateTime.Date },
+        };
+        var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true };
+        var dialog = await Dialogs.ShowAsync<WaiverRequestDialog>("Request a waiver", parameters, options);
+        if (await dialog.Result is not { Canceled: false, Data: WaiverDialogAnswer answer })
+        {
+            return;
+        }
+
+        var user = await User.PrincipalAsync();
+        var done = 0;
+        var refusals = new List<string>();
+        foreach (var arn in arns)
+        {
+            var request = new WaiverRequest(arn, null, null, null, null, answer.TagKey, answer.Reason, answer.ExpiresAt);
+            var result = await Waivers.RequestAsync(user, "dashboard:violations", request, CancellationToken.None);
+            if (result.Succeeded)
+            {
+                done++;
+            }
+            else
+            {
+                refusals.Add(result.Refusal!);
+            }
+        }
+
+        _selected = [];
+        _waiverFailed = refusals.Count > 0;
+        _waiverMessage = (done == 0 ? "" : $"{DisplayFormat.Count(done)} waiver{(done == 1 ? "" : "s")} requested; an admin approves them on the Waivers page. ")
+            + (refusals.Count == 0 ? "" : $"Refused: {string.Join(" ", refusals.Distinct(StringComparer.Ordinal))}");
     }
 
     private Task RetryAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;

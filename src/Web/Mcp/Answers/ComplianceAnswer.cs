@@ -25,4 +25,6 @@ public sealed record ComplianceAnswer(
     [property: Description("Monthly spend of in-scope resources that break the policy.")] MoneyAnswer CostAttributionGap,
     IReadOnlyList<RegionalBreakdownAnswer> RegionalBreakdown,
     RegionMetadataAnswer RegionMetadata,
-    DataQualityAnswer DataQuality);
+    DataQualityAnswer DataQuality,
+    [property: Description("In-scope, non-compliant resources whose every error violation an approved, unexpired waiver covers: out of the score's denominator (score = compliant ÷ (in scope − waived)) and out of the gap.")] int Waived = 0,
+    [property: Description("Monthly spend of waived resources: its own line, never in the gap (total = attributable + gap + waived + out of scope + untaggable + unallocated).")] decimal WaivedUsd = 0);

@@ -16,4 +16,5 @@ public sealed record ViolationAnswer(
     string Message,
     [property: Description("The resource's whole monthly cost, repeated on each of its violations: rank by it, never sum it.")] decimal ResourceCostUsd,
     [property: Description("This violation's share of the cost attribution gap (the resource's cost split over its error violations; 0 for warnings). Summed over every violation it equals the gap.")] decimal GapShareUsd,
-    [property: Description("measured, allocated or unavailable.")] string CostProvenance);
+    [property: Description("measured, allocated or unavailable.")] string CostProvenance,
+    [property: Description("Until when an approved waiver covers this violation (it then has no gap share); null when it is not waived.")] DateTimeOffset? WaivedUntil = null);
