@@ -29,6 +29,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton(sp => HistoryDatabase.From(sp.GetRequiredService<IOptions<StoreOptions>>().Value, DataPath(sp, configuration)));
         services.TryAddSingleton<ScanHistoryStore>();
         services.TryAddSingleton<IScanHistory>(sp => sp.GetRequiredService<ScanHistoryStore>());
+        services.TryAddSingleton<Domain.Schedules.IScheduleStore, Schedules.ScheduleStore>();
         services.AddHostedService<HistoryRetention>();
         return services;
     }
