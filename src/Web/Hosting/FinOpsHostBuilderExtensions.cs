@@ -6,6 +6,7 @@ using FinOps.Domain.Costs;
 using FinOps.Domain.Ports;
 using FinOps.Domain.Reports;
 using FinOps.Domain.Scanning;
+using FinOps.Domain.Schedules;
 using FinOps.Web.Infrastructure;
 using FinOps.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
@@ -40,6 +41,9 @@ public static class FinOpsHostBuilderExtensions
         // History: the store (SQLite at {DataPath}/finops.db, or PostgreSQL), restored at start-up before the first scan.
         services.AddFinOpsStore(configuration);
         services.AddFinOpsHistory();
+
+        // Scheduled audits (FinOps:Schedules and the /schedules page), kept in the same store; the runner is a hosted service.
+        services.AddFinOpsSchedules(configuration);
         services.AddSingleton<CostAttributionService>();
         services.AddSingleton<RegionReportService>();
 

@@ -14,4 +14,7 @@ public enum FinOpsAction
 
     /// <summary>Change the tagging policy (scope <c>finops:policy:write</c>).</summary>
     EditPolicy,
+
+    /// <summary>Create, change, delete and run scheduled audits (scope <c>finops:schedule:write</c>; admins).</summary>
+    EditSchedules,
 }

@@ -11,9 +11,10 @@ public static class FinOpsPermissions
     public const string ScanScope = "finops:scan";
     public const string ExportScope = "finops:export";
     public const string PolicyWriteScope = "finops:policy:write";
+    public const string ScheduleWriteScope = "finops:schedule:write";
 
     /// <summary>Every scope the app understands, in the order of <see cref="FinOpsAction"/>.</summary>
-    public static ImmutableArray<string> Scopes { get; } = [ReadScope, ScanScope, ExportScope, PolicyWriteScope];
+    public static ImmutableArray<string> Scopes { get; } = [ReadScope, ScanScope, ExportScope, PolicyWriteScope, ScheduleWriteScope];
 
     /// <summary>Every permission.</summary>
     public static ImmutableHashSet<FinOpsAction> All { get; } = [.. Enum.GetValues<FinOpsAction>()];
@@ -25,6 +26,7 @@ public static class FinOpsPermissions
         FinOpsAction.Scan => ScanScope,
         FinOpsAction.Export => ExportScope,
         FinOpsAction.EditPolicy => PolicyWriteScope,
+        FinOpsAction.EditSchedules => ScheduleWriteScope,
         _ => throw new ArgumentOutOfRangeException(nameof(permission), permission, null),
     };
 

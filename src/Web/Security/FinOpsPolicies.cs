@@ -9,6 +9,7 @@ public static class FinOpsPolicies
     public const string Scan = "FinOps.Scan";
     public const string Export = "FinOps.Export";
     public const string EditPolicy = "FinOps.EditPolicy";
+    public const string EditSchedules = "FinOps.EditSchedules";
 
     /// <summary>The policy that requires <paramref name="permission"/>.</summary>
     public static string For(FinOpsAction permission) => permission switch
@@ -17,10 +18,11 @@ public static class FinOpsPolicies
         FinOpsAction.Scan => Scan,
         FinOpsAction.Export => Export,
         FinOpsAction.EditPolicy => EditPolicy,
+        FinOpsAction.EditSchedules => EditSchedules,
         _ => throw new ArgumentOutOfRangeException(nameof(permission), permission, null),
     };
 
-    /// <summary>Adds the four policies: an authenticated caller with the permission's claim.</summary>
+    /// <summary>Adds one policy per permission: an authenticated caller with the permission's claim.</summary>
     public static void AddTo(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
