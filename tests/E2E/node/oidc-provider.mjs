@@ -25,7 +25,7 @@ const ACCOUNTS = {
   norole: { name: 'Nico Norole', roles: [] },
 };
 
-const FINOPS_SCOPES = 'finops:read finops:scan finops:export finops:policy:write';
+const FINOPS_SCOPES = 'finops:read finops:scan finops:export finops:policy:write finops:schedule:write';
 
 const clients = [
   {
