@@ -106,7 +106,7 @@ public sealed partial class ScheduleRunner : BackgroundService
                 var claim = new ScheduleRunRecord(schedule.Id, due, ScheduleRunStatus.Running, plan.CaughtUp, false, Instance, now, null, null, plan.Note, []);
                 if (await _store.TryClaimAsync(claim, now - LeaseDuration, plan.Next, cancellationToken).ConfigureAwait(false))
                 {
-                    Start(schedule, claim, state.LastRun?.ScanId);
+                    Start(schedule, claim, await PreviousScanAsync(state, cancellationToken).ConfigureAwait(false));
                 }
             }
             else if (state.NextRun != plan.Next)
@@ -134,8 +134,20 @@ public sealed partial class ScheduleRunner : BackgroundService
             return null;
         }
 
-        Start(state.Schedule, claim, state.LastRun?.ScanId);
+        Start(state.Schedule, claim, await PreviousScanAsync(state, cancellationToken).ConfigureAwait(false));
         return claim;
+    }
+
+    /// <summary>The scan of the schedule's newest run that has one (a failed run may have none).</summary>
+    private async Task<string?> PreviousScanAsync(ScheduleState state, CancellationToken cancellationToken)
+    {
+        if (state.LastRun is null || state.LastRun.ScanId is not null)
+        {
+            return state.LastRun?.ScanId;
+        }
+
+        var runs = await _store.ListRunsAsync(state.Schedule.Id, 20, cancellationToken).ConfigureAwait(false);
+        return runs.FirstOrDefault(r => r.ScanId is not null)?.ScanId;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -44,6 +44,22 @@ public sealed class ScheduleRunnerTests
     }
 
     [Fact]
+    public async Task A_failed_run_without_a_scan_is_skipped_when_the_next_run_looks_for_the_previous_scan()
+    {
+        var clock = new FakeTimeProvider(Start);
+        var store = new InMemoryScheduleStore();
+        var executor = new RecordingExecutor(clock);
+        await store.SaveAsync(Schedule.Create("hourly", "0 * * * *", null, null, null), Start, CancellationToken.None);
+        await ScheduleTestKit.RunUntilAsync(ScheduleTestKit.Runner(store, executor, clock), clock, Start.AddHours(1).AddMinutes(1));
+        var failed = new ScheduleRunRecord("hourly", Start.AddHours(2), ScheduleRunStatus.Running, false, false, "x", Start.AddHours(2), null, null, null, []);
+        await store.TryClaimAsync(failed, Start, Start.AddHours(3), CancellationToken.None);
+        await store.CompleteAsync(failed with { Status = ScheduleRunStatus.Failed, FinishedAt = Start.AddHours(2) }, CancellationToken.None);
+        clock.SetUtcNow(Start.AddHours(3));
+        await ScheduleTestKit.RunUntilAsync(ScheduleTestKit.Runner(store, executor, clock), clock, Start.AddHours(3).AddMinutes(1));
+        Assert.Equal([null, "scan-1"], executor.Calls.Select(c => c.Previous));
+    }
+
+    [Fact]
     public async Task A_run_left_running_by_a_dead_instance_is_taken_over_only_after_the_lease()
     {
         var store = new InMemoryScheduleStore();
