@@ -57,6 +57,12 @@ public sealed class ScheduledAuditTests(BrowserFixture browser) : IDisposable
         await Assertions.Expect(row.GetByTestId("schedule-next")).ToContainTextAsync(Timestamp(next.AddHours(1)));
         await BrowserFixture.ScreenshotAsync(page, "schedules-after-run");
 
+        var phone = await browser.NewPageAsync(_app.BaseUrl, BrowserFixture.Phone);
+        await BrowserFixture.OpenAsync(phone, "/schedules");
+        await Assertions.Expect(phone.GetByTestId("schedule-last-status")).ToHaveTextAsync("succeeded");
+        await PageChecks.ScreenshotFromTopAsync(phone, "schedules-phone");
+        Assert.False(await PageChecks.HasHorizontalScrollAsync(phone), "/schedules fits 390 px without horizontal scrolling");
+
         // The run is an ordinary scan: kept in history, listed by list_scans and charted on /trends.
         var history = _app.Services.GetRequiredService<HistoryService>();
         var kept = await WaitForAsync(async () =>
