@@ -103,3 +103,28 @@ public sealed class SchedulesPageTests : DashboardTestContext
         });
     }
 }
+
+/// <summary>The page for someone who may not change schedules (sign-in configured, no identity in the circuit: nobody).</summary>
+public sealed class SchedulesPageReadOnlyTests() : DashboardTestContext(new Dictionary<string, string?>
+{
+    ["FinOps:Auth:Oidc:Authority"] = "https://login.example.com",
+    ["FinOps:Auth:Oidc:ClientId"] = "finops",
+    ["FinOps:Auth:Mcp:Audience"] = "https://finops.example.com/mcp",
+})
+{
+    [Fact]
+    public async Task Without_the_schedule_permission_the_list_shows_and_the_form_and_actions_do_not()
+    {
+        await Services.GetRequiredService<IScheduleStore>().SaveAsync(Schedule.Create("weekly", "0 6 * * 1", null, null, null),
+            DateTimeOffset.UtcNow, CancellationToken.None);
+        PageTestExtensions.RenderPopoverHost(this);
+
+        var page = Render<Schedules>();
+
+        page.WaitForElement("[data-testid=schedule-row]", PageTestExtensions.Patience);
+        Assert.Contains("every Monday at 06:00", page.Find("[data-testid=schedule-row]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid=schedule-form]"));
+        Assert.Empty(page.FindAll("[data-testid=schedule-delete]"));
+        Assert.Empty(page.FindAll("[data-testid=schedule-run-now]"));
+    }
+}
