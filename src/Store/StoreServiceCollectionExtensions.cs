@@ -30,6 +30,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<ScanHistoryStore>();
         services.TryAddSingleton<IScanHistory>(sp => sp.GetRequiredService<ScanHistoryStore>());
         services.TryAddSingleton<Domain.Waivers.IWaiverStore, Waivers.WaiverStore>();
+        services.TryAddSingleton<Domain.Schedules.IScheduleStore, Schedules.ScheduleStore>();
         services.AddHostedService<HistoryRetention>();
         return services;
     }

@@ -155,5 +155,7 @@ public abstract class HistoryDbContext : DbContext
             e.Property(t => t.GapCents).HasColumnName("gap_cents");
             e.Property(t => t.SpendCents).HasColumnName("spend_cents");
         });
+
+        ScheduleModel.Configure(modelBuilder);
     }
 }

@@ -8,6 +8,7 @@ using FinOps.Domain.Ports;
 using FinOps.Domain.Reports;
 using FinOps.Domain.Scanning;
 using FinOps.Notifications;
+using FinOps.Domain.Schedules;
 using FinOps.Web.Infrastructure;
 using FinOps.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
@@ -47,6 +48,8 @@ public static class FinOpsHostBuilderExtensions
         FinOps.Domain.Waivers.WaiverServiceCollectionExtensions.AddFinOpsWaivers(services, configuration);
         services.AddSingleton<FinOps.Web.Waivers.WaiverDesk>();
         services.AddHostedService<FinOps.Web.Waivers.WaiverClock>();
+        // Scheduled audits (FinOps:Schedules and the /schedules page), kept in the same store; the runner is a hosted service.
+        services.AddFinOpsSchedules(configuration);
         services.AddSingleton<CostAttributionService>();
         services.AddSingleton<RegionReportService>();
         // Who owns what (owner tag, team map, fallbacks): bad settings stop start-up naming the setting.

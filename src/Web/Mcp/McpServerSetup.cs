@@ -58,6 +58,7 @@ public static class McpServerSetup
             .WithTools<ReportTools>(McpJson.Options)
             .WithTools<HistoryTools>(McpJson.Options)
             .WithTools<WaiverTools>(McpJson.Options)
+            .WithTools<ScheduleTools>(McpJson.Options)
             // The gate (who may call what, and the audit trail) runs first, then the argument check, then the tool.
             .WithRequestFilters(filters => filters.AddCallToolFilter(GateFilter).AddCallToolFilter(McpArgumentCheck.Filter));
         return builder;

@@ -15,6 +15,6 @@ public sealed class ApiKeySettings
     /// <summary>A FinOps role: viewer, analyst, manager or admin.</summary>
     public string? Role { get; set; }
 
-    /// <summary>Scopes instead of a role: finops:read, finops:scan, finops:export, finops:policy:write, finops:waiver:request, finops:waiver:approve.</summary>
+    /// <summary>Scopes instead of a role: finops:read, finops:scan, finops:export, finops:policy:write, finops:waiver:request, finops:waiver:approve, finops:schedule:write.</summary>
     public IList<string> Scopes { get; set; } = [];
 }

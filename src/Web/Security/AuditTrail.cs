@@ -4,7 +4,7 @@ namespace FinOps.Web.Security;
 
 /// <summary>
 /// Who scanned, exported or changed the policy, who signed in, and what was refused: structured log events of
-/// category <c>FinOps.Audit</c> with stable event ids (7001–7011), so a log pipeline can keep them apart. Caller text
+/// category <c>FinOps.Audit</c> with stable event ids (7001–7012, 7040; 7020 and 7021 are scheduled runs, written by the runner), so a log pipeline can keep them apart. Caller text
 /// goes through <see cref="LogText"/>, so no value can forge an audit line.
 /// </summary>
 public sealed partial class AuditTrail(ILoggerFactory loggers)
@@ -86,6 +86,18 @@ public sealed partial class AuditTrail(ILoggerFactory loggers)
     public void WaiverRefused(ClaimsPrincipal? user, string via, string action, string reason) =>
         LogWaiverRefused(_logger, LogText.Clean(user.ActorOf()), LogText.Clean(action), LogText.Clean(via), LogText.Clean(reason));
 
+    /// <summary>A scheduled audit was created, changed, deleted or run by hand.</summary>
+    public void ScheduleChanged(ClaimsPrincipal? user, string via, string detail)
+    {
+        if (_logger.IsEnabled(LogLevel.Warning))
+        {
+            var actor = LogText.Clean(user.ActorOf());
+            var cleanVia = LogText.Clean(via);
+            var cleanDetail = LogText.Clean(detail);
+            LogScheduleChanged(_logger, actor, cleanVia, cleanDetail);
+        }
+    }
+
     /// <summary>An authenticated caller asked for something its role or scopes do not allow.</summary>
     public void Denied(ClaimsPrincipal? user, FinOpsAction needed, string what) =>
         LogDenied(_logger, LogText.Clean(user.ActorOf()), FinOpsPermissions.ScopeOf(needed), LogText.Clean(what));
@@ -142,6 +154,9 @@ public sealed partial class AuditTrail(ILoggerFactory loggers)
 
     [LoggerMessage(EventId = 7005, EventName = "PolicyChanged", Level = LogLevel.Warning, Message = "{Actor} changed the tagging policy via {Via}: {Detail}")]
     private static partial void LogPolicyChanged(ILogger logger, string actor, string via, string detail);
+
+    [LoggerMessage(EventId = 7012, EventName = "ScheduleChanged", Level = LogLevel.Warning, Message = "{Actor} changed scheduled audits via {Via}: {Detail}")]
+    private static partial void LogScheduleChanged(ILogger logger, string actor, string via, string detail);
 
     [LoggerMessage(EventId = 7006, EventName = "AccessDenied", Level = LogLevel.Warning, Message = "{Actor} was refused {What}: it needs {Permission}")]
     private static partial void LogDenied(ILogger logger, string actor, string permission, string what);

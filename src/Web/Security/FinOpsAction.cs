@@ -20,4 +20,6 @@ public enum FinOpsAction
 
     /// <summary>Approve, reject or revoke waivers (scope <c>finops:waiver:approve</c>; on the dashboard only).</summary>
     ApproveWaiver,
+    /// <summary>Create, change, delete and run scheduled audits (scope <c>finops:schedule:write</c>; admins).</summary>
+    EditSchedules,
 }

@@ -13,9 +13,10 @@ public static class FinOpsPermissions
     public const string PolicyWriteScope = "finops:policy:write";
     public const string WaiverRequestScope = "finops:waiver:request";
     public const string WaiverApproveScope = "finops:waiver:approve";
+    public const string ScheduleWriteScope = "finops:schedule:write";
 
     /// <summary>Every scope the app understands, in the order of <see cref="FinOpsAction"/>.</summary>
-    public static ImmutableArray<string> Scopes { get; } = [ReadScope, ScanScope, ExportScope, PolicyWriteScope, WaiverRequestScope, WaiverApproveScope];
+    public static ImmutableArray<string> Scopes { get; } = [ReadScope, ScanScope, ExportScope, PolicyWriteScope, WaiverRequestScope, WaiverApproveScope, ScheduleWriteScope];
 
     /// <summary>Every permission.</summary>
     public static ImmutableHashSet<FinOpsAction> All { get; } = [.. Enum.GetValues<FinOpsAction>()];
@@ -29,6 +30,7 @@ public static class FinOpsPermissions
         FinOpsAction.EditPolicy => PolicyWriteScope,
         FinOpsAction.RequestWaiver => WaiverRequestScope,
         FinOpsAction.ApproveWaiver => WaiverApproveScope,
+        FinOpsAction.EditSchedules => ScheduleWriteScope,
         _ => throw new ArgumentOutOfRangeException(nameof(permission), permission, null),
     };
 

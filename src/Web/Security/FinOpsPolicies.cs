@@ -11,6 +11,7 @@ public static class FinOpsPolicies
     public const string EditPolicy = "FinOps.EditPolicy";
     public const string RequestWaiver = "FinOps.RequestWaiver";
     public const string ApproveWaiver = "FinOps.ApproveWaiver";
+    public const string EditSchedules = "FinOps.EditSchedules";
 
     /// <summary>The policy that requires <paramref name="permission"/>.</summary>
     public static string For(FinOpsAction permission) => permission switch
@@ -21,10 +22,11 @@ public static class FinOpsPolicies
         FinOpsAction.EditPolicy => EditPolicy,
         FinOpsAction.RequestWaiver => RequestWaiver,
         FinOpsAction.ApproveWaiver => ApproveWaiver,
+        FinOpsAction.EditSchedules => EditSchedules,
         _ => throw new ArgumentOutOfRangeException(nameof(permission), permission, null),
     };
 
-    /// <summary>Adds the four policies: an authenticated caller with the permission's claim.</summary>
+    /// <summary>Adds one policy per permission: an authenticated caller with the permission's claim.</summary>
     public static void AddTo(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

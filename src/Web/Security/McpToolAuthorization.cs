@@ -67,6 +67,10 @@ public sealed class McpToolAuthorization(AuditTrail audit) : IToolCallGate
             case FinOpsAction.EditPolicy:
                 audit.PolicyChanged(context.User, "mcp:" + tool, raisedBy is null ? "called" : $"with {raisedBy}=true");
                 break;
+            case FinOpsAction.EditSchedules:
+                audit.ScheduleChanged(context.User, "mcp:" + tool, string.Join(", ", (arguments ?? new Dictionary<string, System.Text.Json.JsonElement>())
+                    .Select(a => $"{a.Key}={a.Value.GetRawText()}")));
+                break;
         }
     }
 }

@@ -65,7 +65,7 @@ public sealed class RegionFilterTests : DashboardTestContext
         Assert.Equal(
             ["?regions=eu-west-1,us-east-1", "regions?regions=eu-west-1,us-east-1", "violations?regions=eu-west-1,us-east-1",
              "owners?regions=eu-west-1,us-east-1", "costs?regions=eu-west-1,us-east-1", "trends?regions=eu-west-1,us-east-1", "drift?regions=eu-west-1,us-east-1", "reports?regions=eu-west-1,us-east-1", "waivers?regions=eu-west-1,us-east-1", "policy?regions=eu-west-1,us-east-1",
-             "scan?regions=eu-west-1,us-east-1"],
+             "scan?regions=eu-west-1,us-east-1", "schedules?regions=eu-west-1,us-east-1"],
             hrefs);
         Navigation.NavigateTo("/costs");
         menu.WaitForAssertion(() => Assert.Equal("costs", menu.FindAll("a")[4].GetAttribute("href")), Patience);

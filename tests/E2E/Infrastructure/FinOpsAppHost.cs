@@ -1,4 +1,5 @@
 using FinOps.Tests.Common;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FinOps.Tests.E2E.Infrastructure;
 
@@ -8,15 +9,21 @@ namespace FinOps.Tests.E2E.Infrastructure;
 /// </summary>
 public sealed class FinOpsAppHost : LoopbackAppHost
 {
-    private FinOpsAppHost(string dataPath, IDictionary<string, string?> settings)
-        : base(dataPath, new Dictionary<string, string?>(settings) { ["Logging:LogLevel:Default"] = Level(settings) })
+    private FinOpsAppHost(string dataPath, IDictionary<string, string?> settings, Action<IServiceCollection>? services)
+        : base(dataPath, new Dictionary<string, string?>(settings) { ["Logging:LogLevel:Default"] = Level(settings) }, services)
     {
     }
 
     /// <summary>Starts the app with the given settings on a free loopback port.</summary>
-    public static FinOpsAppHost Start(IDictionary<string, string?>? settings = null)
+    public static FinOpsAppHost Start(IDictionary<string, string?>? settings = null) => Start(settings, null);
+
+    /// <summary>
+    /// Starts the app with the given settings and services replaced (e.g. a test clock:
+    /// <c>services.AddSingleton&lt;TimeProvider&gt;(fakeTimeProvider)</c>) on a free loopback port.
+    /// </summary>
+    public static FinOpsAppHost Start(IDictionary<string, string?>? settings, Action<IServiceCollection>? services)
     {
-        var host = new FinOpsAppHost(NewDataPath("e2e"), settings ?? new Dictionary<string, string?>());
+        var host = new FinOpsAppHost(NewDataPath("e2e"), settings ?? new Dictionary<string, string?>(), services);
         host.Listen();
         return host;
     }

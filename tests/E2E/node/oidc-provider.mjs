@@ -25,7 +25,7 @@ const ACCOUNTS = {
   norole: { name: 'Nico Norole', roles: [] },
 };
 
-const FINOPS_SCOPES = 'finops:read finops:scan finops:export finops:policy:write finops:waiver:request finops:waiver:approve';
+const FINOPS_SCOPES = 'finops:read finops:scan finops:export finops:policy:write finops:waiver:request finops:waiver:approve finops:schedule:write';
 
 const clients = [
   {

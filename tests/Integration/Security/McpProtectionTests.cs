@@ -209,6 +209,29 @@ public sealed class McpProtectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Scheduling_an_audit_needs_the_schedule_write_scope_and_is_audited()
+    {
+        const string Schedule = "{\"name\":\"audited-nightly\",\"cron\":\"0 2 * * *\",\"regions\":[\"eu-west-1\"]}";
+        await using var manager = await ConnectAsync(bearer: await _provider.ClientCredentialsTokenAsync("mcp-admin",
+            "finops:read finops:scan finops:export finops:policy:write", _app.McpUrl));
+        await using var scheduler = await ConnectAsync(bearer: await _provider.ClientCredentialsTokenAsync("mcp-admin",
+            "finops:read finops:schedule:write", _app.McpUrl));
+
+        var refused = await manager.ErrorAsync("schedule_compliance_audit", Schedule);
+        Assert.Contains("needs the finops:schedule:write scope", refused);
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 7006 && e.Message.StartsWith("mcp-admin was refused MCP tool schedule_compliance_audit"));
+        Assert.DoesNotContain((await manager.AnswerAsync("list_schedules")).GetProperty("schedules").EnumerateArray(),
+            s => s.GetProperty("name").GetString() == "audited-nightly");
+
+        var saved = await scheduler.AnswerAsync("schedule_compliance_audit", Schedule);
+
+        Assert.True(saved.GetProperty("created").GetBoolean());
+        Assert.Contains((await manager.AnswerAsync("list_schedules")).GetProperty("schedules").EnumerateArray(),
+            s => s.GetProperty("name").GetString() == "audited-nightly");
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 7012 && e.Message.StartsWith("mcp-admin changed scheduled audits via mcp:schedule_compliance_audit"));
+    }
+
+    [Fact]
     public async Task An_api_key_works_on_mcp_and_a_wrong_one_does_not()
     {
         await using (var client = await ConnectAsync(apiKey: TestApiKeys.Analyst))

@@ -219,6 +219,128 @@ namespace FinOps.Store.Migrations.Postgres
                     b.ToTable("scans", (string)null);
                 });
 
+            modelBuilder.Entity("FinOps.Store.Model.ScheduleRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_ticks");
+
+                    b.Property<string>("Cron")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cron");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<long?>("LastOccurrenceTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_occurrence_ticks");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<long?>("NextTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("next_ticks");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("integer")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("Regions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("regions");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.Property<string>("Types")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("types");
+
+                    b.Property<long>("UpdatedTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("updated_ticks");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("schedules", (string)null);
+                });
+
+            modelBuilder.Entity("FinOps.Store.Model.ScheduleRunRow", b =>
+                {
+                    b.Property<string>("ScheduleId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("schedule_id");
+
+                    b.Property<long>("OccurrenceTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("occurrence_ticks");
+
+                    b.Property<bool>("CaughtUp")
+                        .HasColumnType("boolean")
+                        .HasColumnName("caught_up");
+
+                    b.Property<long?>("FinishedTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("finished_ticks");
+
+                    b.Property<string>("FollowUps")
+                        .HasColumnType("text")
+                        .HasColumnName("follow_ups");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("instance");
+
+                    b.Property<bool>("Manual")
+                        .HasColumnType("boolean")
+                        .HasColumnName("manual");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text")
+                        .HasColumnName("note");
+
+                    b.Property<string>("ScanId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("scan_id");
+
+                    b.Property<long>("StartedTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("started_ticks");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("ScheduleId", "OccurrenceTicks");
+
+                    b.HasIndex("ScheduleId", "StartedTicks")
+                        .HasDatabaseName("ix_schedule_runs_schedule_started");
+
+                    b.ToTable("schedule_runs", (string)null);
+                });
+
             modelBuilder.Entity("FinOps.Store.Model.TrendPointRow", b =>
                 {
                     b.Property<long>("ScanSeq")

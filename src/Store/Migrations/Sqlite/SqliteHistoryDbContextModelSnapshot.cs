@@ -214,6 +214,128 @@ namespace FinOps.Store.Migrations.Sqlite
                     b.ToTable("scans", (string)null);
                 });
 
+            modelBuilder.Entity("FinOps.Store.Model.ScheduleRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_ticks");
+
+                    b.Property<string>("Cron")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cron");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<long?>("LastOccurrenceTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_occurrence_ticks");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long?>("NextTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_ticks");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("Regions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("regions");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_zone");
+
+                    b.Property<string>("Types")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("types");
+
+                    b.Property<long>("UpdatedTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_ticks");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("schedules", (string)null);
+                });
+
+            modelBuilder.Entity("FinOps.Store.Model.ScheduleRunRow", b =>
+                {
+                    b.Property<string>("ScheduleId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("schedule_id");
+
+                    b.Property<long>("OccurrenceTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurrence_ticks");
+
+                    b.Property<bool>("CaughtUp")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("caught_up");
+
+                    b.Property<long?>("FinishedTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_ticks");
+
+                    b.Property<string>("FollowUps")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("follow_ups");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance");
+
+                    b.Property<bool>("Manual")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("manual");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("ScanId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scan_id");
+
+                    b.Property<long>("StartedTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_ticks");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.HasKey("ScheduleId", "OccurrenceTicks");
+
+                    b.HasIndex("ScheduleId", "StartedTicks")
+                        .HasDatabaseName("ix_schedule_runs_schedule_started");
+
+                    b.ToTable("schedule_runs", (string)null);
+                });
+
             modelBuilder.Entity("FinOps.Store.Model.TrendPointRow", b =>
                 {
                     b.Property<long>("ScanSeq")
