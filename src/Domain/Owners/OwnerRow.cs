@@ -14,4 +14,7 @@ public sealed record OwnerRow(Owner Owner, ImmutableArray<EvaluatedResource> Res
 
     /// <summary>Their share of the cost attribution gap.</summary>
     public long GapCents => Summary.GapCents;
+
+    /// <summary>The monthly cost of their resources whose every violation is waived (out of the gap and the score).</summary>
+    public long WaivedCents => Summary.WaivedCents;
 }

@@ -17,7 +17,7 @@ public static class OwnerCsvWriter
     public static ImmutableArray<string> Header { get; } =
     [
         "owner", "source", "resources", "in_scope", "compliant", "score_percent", "nothing_in_scope", "gap_usd",
-        "violations", "error_violations", "warning_violations", "spend_at_stake_usd",
+        "violations", "error_violations", "warning_violations", "spend_at_stake_usd", "waived_resources", "waived_usd",
     ];
 
     /// <summary>Writes the header and one row per owner.</summary>
@@ -46,6 +46,8 @@ public static class OwnerCsvWriter
             csv.WriteField(Number(s.ErrorViolations));
             csv.WriteField(Number(s.WarningViolations));
             csv.WriteField(Money.Plain(row.SpendAtStakeCents));
+            csv.WriteField(Number(s.Waived));
+            csv.WriteField(Money.Plain(row.WaivedCents));
             await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
         }
 

@@ -34,9 +34,10 @@ public sealed class SchedulesPageTests : DashboardTestContext
         var stored = Assert.Single(await Store.ListAsync(CancellationToken.None));
         Assert.Equal("30 6 * * 1-5", stored.Schedule.Cron.Expression);
 
-        // The slot for the notifications panel is the page's last element.
+        // The notifications panel (previews and "Send a test") is the page's last element.
         var slot = page.Find("[data-testid=schedules-notifications-slot]");
         Assert.Null(slot.NextElementSibling);
+        Assert.NotNull(slot.QuerySelector("[data-testid=notifications-panel]"));
     }
 
     [Fact]

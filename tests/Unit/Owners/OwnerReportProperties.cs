@@ -62,6 +62,18 @@ public sealed class OwnerReportProperties
                     == (result.Summary.TotalResources, result.Summary.InScope, result.Summary.Compliant, result.Summary.Violations);
         });
 
+    [Property(MaxTest = 200)]
+    public Property With_waivers_in_force_owners_gaps_and_waived_spend_sum_to_the_accounts_lines() =>
+        Prop.ForAll(Waivers.WaiverScenarios.WithWaivers().ToArbitrary(), Directories.ToArbitrary(), (input, directory) =>
+        {
+            var book = Domain.Waivers.WaiverBook.At(input.Waivers, 1, CostScenario.Now);
+            var result = (input.Scenario with { Waivers = book }).Build();
+            var report = OwnerReport.From(result, directory);
+            return report.Rows.Sum(r => r.GapCents) == result.Costs.GapCents
+                && report.Rows.Sum(r => r.WaivedCents) == result.Costs.WaivedCents
+                && report.Rows.Sum(r => r.Summary.Waived) == result.Summary.Waived;
+        });
+
     [Property(MaxTest = 100)]
     public Property The_owner_filter_keeps_exactly_the_owners_violations() =>
         Prop.ForAll(CostScenarios.Arbitrary(), Directories.ToArbitrary(), (scenario, directory) =>
