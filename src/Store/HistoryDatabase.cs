@@ -13,6 +13,7 @@ namespace FinOps.Store;
 public sealed class HistoryDatabase
 {
     private readonly DbContextOptions _options;
+    private string? _sqliteConnectionString;
 
     private HistoryDatabase(StoreProvider provider, DbContextOptions options, string description)
     {
@@ -60,7 +61,11 @@ public sealed class HistoryDatabase
         var options = new DbContextOptionsBuilder<SqliteHistoryDbContext>()
             .UseSqlite(builder.ConnectionString, sqlite => sqlite.CommandTimeout(60))
             .Options;
-        return new HistoryDatabase(StoreProvider.Sqlite, options, $"SQLite at {file}") { SqliteFile = isFile ? file : null };
+        return new HistoryDatabase(StoreProvider.Sqlite, options, $"SQLite at {file}")
+        {
+            SqliteFile = isFile ? file : null,
+            _sqliteConnectionString = builder.ConnectionString,
+        };
     }
 
     public static HistoryDatabase Postgres(string connectionString)
@@ -72,6 +77,14 @@ public sealed class HistoryDatabase
         var port = builder.Port == NpgsqlConnection.DefaultPort ? "" : $":{builder.Port}";
         return new HistoryDatabase(StoreProvider.Postgres, options, $"PostgreSQL at {builder.Host}{port}/{builder.Database ?? builder.Username}");
     }
+
+    /// <summary>
+    /// A new, closed connection to the SQLite database (the connection string the EF Core context uses, pooled): reads
+    /// and saves talk to SQLite through plain ADO.NET, so they never wait for EF Core to build its model.
+    /// </summary>
+    internal SqliteConnection NewSqliteConnection() => _sqliteConnectionString is { } connectionString
+        ? new SqliteConnection(connectionString)
+        : throw new InvalidOperationException("The history database is not SQLite.");
 
     /// <summary>A new context (one per operation; contexts are cheap and not thread-safe).</summary>
     internal HistoryDbContext CreateContext() => Provider == StoreProvider.Postgres
