@@ -12,13 +12,15 @@ namespace FinOps.Store;
 /// </summary>
 public sealed class HistoryDatabase
 {
-    private readonly DbContextOptions _options;
+    // Built on first use: on SQLite an up-to-date database is read and written without EF Core, so a restarted app does
+    // not load or configure it before its history is back.
+    private readonly Lazy<DbContextOptions> _options;
     private string? _sqliteConnectionString;
 
-    private HistoryDatabase(StoreProvider provider, DbContextOptions options, string description)
+    private HistoryDatabase(StoreProvider provider, Func<DbContextOptions> options, string description)
     {
         Provider = provider;
-        _options = options;
+        _options = new Lazy<DbContextOptions>(options);
         Description = description;
     }
 
@@ -58,24 +60,20 @@ public sealed class HistoryDatabase
             builder.DataSource = file;
         }
 
-        var options = new DbContextOptionsBuilder<SqliteHistoryDbContext>()
-            .UseSqlite(builder.ConnectionString, sqlite => sqlite.CommandTimeout(60))
-            .Options;
-        return new HistoryDatabase(StoreProvider.Sqlite, options, $"SQLite at {file}")
+        var sqlite = builder.ConnectionString;
+        return new HistoryDatabase(StoreProvider.Sqlite, () => SqliteOptions(sqlite), $"SQLite at {file}")
         {
             SqliteFile = isFile ? file : null,
-            _sqliteConnectionString = builder.ConnectionString,
+            _sqliteConnectionString = sqlite,
         };
     }
 
     public static HistoryDatabase Postgres(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var options = new DbContextOptionsBuilder<PostgresHistoryDbContext>()
-            .UseNpgsql(builder.ConnectionString, npgsql => npgsql.CommandTimeout(60))
-            .Options;
+        var postgres = builder.ConnectionString;
         var port = builder.Port == NpgsqlConnection.DefaultPort ? "" : $":{builder.Port}";
-        return new HistoryDatabase(StoreProvider.Postgres, options, $"PostgreSQL at {builder.Host}{port}/{builder.Database ?? builder.Username}");
+        return new HistoryDatabase(StoreProvider.Postgres, () => PostgresOptions(postgres), $"PostgreSQL at {builder.Host}{port}/{builder.Database ?? builder.Username}");
     }
 
     /// <summary>
@@ -88,8 +86,14 @@ public sealed class HistoryDatabase
 
     /// <summary>A new context (one per operation; contexts are cheap and not thread-safe).</summary>
     internal HistoryDbContext CreateContext() => Provider == StoreProvider.Postgres
-        ? new PostgresHistoryDbContext((DbContextOptions<PostgresHistoryDbContext>)_options)
-        : new SqliteHistoryDbContext((DbContextOptions<SqliteHistoryDbContext>)_options);
+        ? new PostgresHistoryDbContext((DbContextOptions<PostgresHistoryDbContext>)_options.Value)
+        : new SqliteHistoryDbContext((DbContextOptions<SqliteHistoryDbContext>)_options.Value);
+
+    private static DbContextOptions<SqliteHistoryDbContext> SqliteOptions(string connectionString) =>
+        new DbContextOptionsBuilder<SqliteHistoryDbContext>().UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(60)).Options;
+
+    private static DbContextOptions<PostgresHistoryDbContext> PostgresOptions(string connectionString) =>
+        new DbContextOptionsBuilder<PostgresHistoryDbContext>().UseNpgsql(connectionString, npgsql => npgsql.CommandTimeout(60)).Options;
 
     /// <summary>
     /// Run first in a writing transaction so writers take turns: SQLite's write transactions already do (EF begins them
