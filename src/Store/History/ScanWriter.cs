@@ -150,7 +150,8 @@ internal sealed class ScanWriter(HistoryDatabase database, DbConnection connecti
                     }
 
                     var changed = nextObservation++;
-                    await newObservations.AddAsync(cancellationToken, changed, previous.Id, hash, writer.Written.ToArray()).ConfigureAwait(false);
+                    await newObservations.Integer(changed).Integer(previous.Id).Integer(hash).Blob(writer.Written).EndRowAsync(cancellationToken)
+                        .ConfigureAwait(false);
                     moveHint.Parameters[0].Value = changed;
                     moveHint.Parameters[1].Value = hash;
                     moveHint.Parameters[2].Value = previous.Id;
@@ -162,8 +163,10 @@ internal sealed class ScanWriter(HistoryDatabase database, DbConnection connecti
 
                 var resourceId = nextResource++;
                 var observation = nextObservation++;
-                await newResources.AddAsync(cancellationToken, resourceId, unit, resource.Arn, observation, hash).ConfigureAwait(false);
-                await newObservations.AddAsync(cancellationToken, observation, resourceId, hash, writer.Written.ToArray()).ConfigureAwait(false);
+                await newResources.Integer(resourceId).Integer(unit).Text(resource.Arn).Integer(observation).Integer(hash).EndRowAsync(cancellationToken)
+                    .ConfigureAwait(false);
+                await newObservations.Integer(observation).Integer(resourceId).Integer(hash).Blob(writer.Written).EndRowAsync(cancellationToken)
+                    .ConfigureAwait(false);
                 known[resource.Arn] = new KnownResource(resourceId, observation, hash, Seen: true);
                 unitObservations.Add(observation);
             }

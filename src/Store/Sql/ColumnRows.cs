@@ -1,13 +1,17 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace FinOps.Store.Sql;
 
 /// <summary>
-/// Rows for one table, inserted the way each database takes many rows fastest. On PostgreSQL they are collected column
-/// by column and inserted a few thousand at a time in one statement with one parameter per column,
+/// Rows for one table, written value by value (<see cref="Integer"/>, <see cref="Text"/>, <see cref="Blob"/>, then
+/// <see cref="EndRowAsync"/>) and inserted the way each database takes many rows fastest. On PostgreSQL they are
+/// collected column by column and inserted a few thousand at a time in one statement with one parameter per column,
 /// <c>INSERT … SELECT * FROM unnest(@c0, @c1, …)</c> (arrays sent in binary: the database, not the driver, walks the
-/// rows). On SQLite, which runs in the process, each row goes through one prepared single-row <c>INSERT</c> bound
-/// column by column (blobs as bytes): no text to build and parse, and a statement compiled once per save.
+/// rows). On SQLite, which runs in the process, each row is bound straight into one prepared single-row <c>INSERT</c>
+/// on the connection's own handle and stepped: no text to build and parse, no boxing, no copy of a blob, and a
+/// statement compiled once per save (inside the caller's transaction, as every statement on that connection is).
 /// </summary>
 internal sealed class ColumnRows : IAsyncDisposable
 {
@@ -20,7 +24,9 @@ internal sealed class ColumnRows : IAsyncDisposable
     private readonly string[] _columns;
     private readonly ColumnKind[] _kinds;
     private readonly List<object>[] _values;
-    private DbCommand? _sqliteRow;
+    private sqlite3_stmt? _sqliteRow;
+    private int _column;
+    private int _pending;
 
     public ColumnRows(HistoryDatabase database, DbConnection connection, DbTransaction transaction, string table,
         params (string Name, ColumnKind Kind)[] columns)
@@ -34,36 +40,80 @@ internal sealed class ColumnRows : IAsyncDisposable
         _values = database.Provider == StoreProvider.Postgres ? [.. columns.Select(_ => new List<object>(PostgresRowsPerStatement))] : [];
     }
 
-    /// <summary>Adds a row (one value per column, in order; none null): on SQLite inserted now, on PostgreSQL a full batch is sent.</summary>
-    public ValueTask AddAsync(CancellationToken cancellationToken, params object[] row)
+    /// <summary>The next column of the current row, an integer column.</summary>
+    public ColumnRows Integer(long value)
     {
-        if (_database.Provider != StoreProvider.Postgres)
+        var column = Next(ColumnKind.Integer);
+        if (_values.Length == 0)
         {
-            // Microsoft.Data.Sqlite's async calls run synchronously anyway; calling the synchronous one saves a task per row.
-            cancellationToken.ThrowIfCancellationRequested();
-            var command = SqliteRow();
-            var parameters = command.Parameters;
-            for (var i = 0; i < row.Length; i++)
-            {
-                parameters[i].Value = row[i];
-            }
+            Check(raw.sqlite3_bind_int64(SqliteRow(), column + 1, value));
+        }
+        else
+        {
+            _values[column].Add(value);
+        }
 
-            command.ExecuteNonQuery();
+        return this;
+    }
+
+    /// <summary>The next column of the current row, a text column (never null).</summary>
+    public ColumnRows Text(string value)
+    {
+        var column = Next(ColumnKind.Text);
+        if (_values.Length == 0)
+        {
+            Check(raw.sqlite3_bind_text(SqliteRow(), column + 1, value));
+        }
+        else
+        {
+            _values[column].Add(value);
+        }
+
+        return this;
+    }
+
+    /// <summary>The next column of the current row, a binary column (copied by the database, or kept until sent).</summary>
+    public ColumnRows Blob(ReadOnlySpan<byte> value)
+    {
+        var column = Next(ColumnKind.Binary);
+        if (_values.Length == 0)
+        {
+            Check(raw.sqlite3_bind_blob(SqliteRow(), column + 1, value));
+        }
+        else
+        {
+            _values[column].Add(value.ToArray());
+        }
+
+        return this;
+    }
+
+    /// <summary>Ends the current row: on SQLite it is inserted now, on PostgreSQL a full batch is sent.</summary>
+    public ValueTask EndRowAsync(CancellationToken cancellationToken)
+    {
+        if (_column != _columns.Length)
+        {
+            throw new InvalidOperationException($"A row of {_table} needs {_columns.Length} values, not {_column}.");
+        }
+
+        _column = 0;
+        if (_values.Length == 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var statement = SqliteRow();
+            var stepped = raw.sqlite3_step(statement);
+            var reset = raw.sqlite3_reset(statement);
+            Check(stepped == raw.SQLITE_DONE ? reset : stepped);
             return ValueTask.CompletedTask;
         }
 
-        for (var i = 0; i < row.Length; i++)
-        {
-            _values[i].Add(row[i]);
-        }
-
-        return _values[0].Count == PostgresRowsPerStatement ? FlushAsync(cancellationToken) : ValueTask.CompletedTask;
+        return ++_pending == PostgresRowsPerStatement ? FlushAsync(cancellationToken) : ValueTask.CompletedTask;
     }
 
     /// <summary>Sends the rows not sent yet (PostgreSQL; SQLite has none waiting).</summary>
     public async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
-        if (_values.Length == 0 || _values[0].Count == 0)
+        if (_pending == 0)
         {
             return;
         }
@@ -77,14 +127,25 @@ internal sealed class ColumnRows : IAsyncDisposable
         {
             column.Clear();
         }
+
+        _pending = 0;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (_sqliteRow is not null)
+        _sqliteRow?.Dispose();
+        _sqliteRow = null;
+        return ValueTask.CompletedTask;
+    }
+
+    private int Next(ColumnKind kind)
+    {
+        if (_column >= _columns.Length || _kinds[_column] != kind)
         {
-            await _sqliteRow.DisposeAsync().ConfigureAwait(false);
+            throw new InvalidOperationException($"Column {_column} of {_table} is not a {kind} column.");
         }
+
+        return _column++;
     }
 
     private DbCommand PostgresCommand()
@@ -97,7 +158,7 @@ internal sealed class ColumnRows : IAsyncDisposable
             var values = _values[i];
             command.With(names[i], _kinds[i] switch
             {
-                ColumnKind.Integer => values.Select(v => Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
+                ColumnKind.Integer => values.Cast<long>().ToArray(),
                 ColumnKind.Text => values.Cast<string>().ToArray(),
                 _ => (object)values.Cast<byte[]>().ToArray(),
             });
@@ -106,21 +167,27 @@ internal sealed class ColumnRows : IAsyncDisposable
         return command;
     }
 
-    /// <summary>The one prepared single-row INSERT of this save (SQLite), made on first use.</summary>
-    private DbCommand SqliteRow()
+    /// <summary>The one prepared single-row INSERT of this save (SQLite), compiled on first use.</summary>
+    private sqlite3_stmt SqliteRow()
     {
         if (_sqliteRow is null)
         {
-            var names = _columns.Select((_, i) => $"@c{i}").ToArray();
-            _sqliteRow = _connection.Command(_transaction, $"INSERT INTO {_table} ({string.Join(", ", _columns)}) VALUES ({string.Join(", ", names)})");
-            foreach (var name in names)
-            {
-                _sqliteRow.With(name, DBNull.Value);
-            }
-
-            _sqliteRow.Prepare();
+            var sql = $"INSERT INTO {_table} ({string.Join(", ", _columns)}) VALUES ({string.Join(", ", _columns.Select(_ => "?"))})";
+            Check(raw.sqlite3_prepare_v2(Handle, sql, out var statement));
+            _sqliteRow = statement;
         }
 
         return _sqliteRow;
+    }
+
+    private sqlite3 Handle => ((SqliteConnection)_connection).Handle
+        ?? throw new InvalidOperationException("The SQLite connection is not open.");
+
+    private void Check(int result)
+    {
+        if (result != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(result, Handle);
+        }
     }
 }
