@@ -15,6 +15,9 @@ public sealed class HistoryDatabase
     // Built on first use: on SQLite an up-to-date database is read and written without EF Core, so a restarted app does
     // not load or configure it before its history is back.
     private readonly Lazy<DbContextOptions> _options;
+
+    /// <summary>How long a statement may run or wait for a busy database.</summary>
+    private const int CommandTimeoutSeconds = 60;
     private string? _sqliteConnectionString;
 
     private HistoryDatabase(StoreProvider provider, Func<DbContextOptions> options, string description)
@@ -64,7 +67,8 @@ public sealed class HistoryDatabase
         return new HistoryDatabase(StoreProvider.Sqlite, () => SqliteOptions(sqlite), $"SQLite at {file}")
         {
             SqliteFile = isFile ? file : null,
-            _sqliteConnectionString = sqlite,
+            // The plain connections wait for a busy database as long as the EF Core ones (its command timeout).
+            _sqliteConnectionString = new SqliteConnectionStringBuilder(sqlite) { DefaultTimeout = CommandTimeoutSeconds }.ConnectionString,
         };
     }
 
@@ -90,10 +94,10 @@ public sealed class HistoryDatabase
         : new SqliteHistoryDbContext((DbContextOptions<SqliteHistoryDbContext>)_options.Value);
 
     private static DbContextOptions<SqliteHistoryDbContext> SqliteOptions(string connectionString) =>
-        new DbContextOptionsBuilder<SqliteHistoryDbContext>().UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(60)).Options;
+        new DbContextOptionsBuilder<SqliteHistoryDbContext>().UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(CommandTimeoutSeconds)).Options;
 
     private static DbContextOptions<PostgresHistoryDbContext> PostgresOptions(string connectionString) =>
-        new DbContextOptionsBuilder<PostgresHistoryDbContext>().UseNpgsql(connectionString, npgsql => npgsql.CommandTimeout(60)).Options;
+        new DbContextOptionsBuilder<PostgresHistoryDbContext>().UseNpgsql(connectionString, npgsql => npgsql.CommandTimeout(CommandTimeoutSeconds)).Options;
 
     /// <summary>
     /// Run first in a writing transaction so writers take turns: SQLite's write transactions already do (EF begins them
