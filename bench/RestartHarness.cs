@@ -103,7 +103,15 @@ public static partial class RestartHarness
         var host = Environment.ProcessPath!;
         string[] measure = ["restart", "--measure", dataPath, size.ToString(CultureInfo.InvariantCulture)];
         string[] childArgs = Path.GetFileNameWithoutExtension(host) == "dotnet" ? [typeof(RestartHarness).Assembly.Location, .. measure] : measure;
-        using var child = Process.Start(new ProcessStartInfo(host, childArgs) { UseShellExecute = false })!;
+        var start = new ProcessStartInfo(host, childArgs) { UseShellExecute = false };
+        if (AppDisablesTieredPgo())
+        {
+            // The harness's own process keeps the defaults; the restarted app runs with the JIT setting it ships with.
+            start.Environment["DOTNET_TieredPGO"] = "0";
+            Console.WriteLine("  (the app ships with TieredPGO off: so does the restarted process)");
+        }
+
+        using var child = Process.Start(start)!;
         await child.WaitForExitAsync().ConfigureAwait(false);
         return child.ExitCode;
     }
@@ -157,6 +165,22 @@ public static partial class RestartHarness
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  GET / with the overview's figures: {shown.TotalMilliseconds,8:N0} ms (target ≤ {Target.TotalMilliseconds:N0} ms) {(met ? "met" : "MISSED")}"));
         return met ? 0 : 1;
+    }
+
+    /// <summary>Whether the app's runtime configuration (FinOps.Web.runtimeconfig.json, copied next to the harness) turns dynamic PGO off.</summary>
+    private static bool AppDisablesTieredPgo()
+    {
+        var config = Path.Combine(AppContext.BaseDirectory, "FinOps.Web.runtimeconfig.json");
+        if (!File.Exists(config))
+        {
+            return false;
+        }
+
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(config));
+        return json.RootElement.TryGetProperty("runtimeOptions", out var options)
+            && options.TryGetProperty("configProperties", out var properties)
+            && properties.TryGetProperty("System.Runtime.TieredPGO", out var pgo)
+            && pgo.ValueKind == System.Text.Json.JsonValueKind.False;
     }
 
     private static string LoadAverage() =>

@@ -12,12 +12,18 @@ namespace FinOps.Store;
 /// </summary>
 public sealed class HistoryDatabase
 {
-    private readonly DbContextOptions _options;
+    // Built on first use: on SQLite an up-to-date database is read and written without EF Core, so a restarted app does
+    // not load or configure it before its history is back.
+    private readonly Lazy<DbContextOptions> _options;
 
-    private HistoryDatabase(StoreProvider provider, DbContextOptions options, string description)
+    /// <summary>How long a statement may run or wait for a busy database.</summary>
+    private const int CommandTimeoutSeconds = 60;
+    private string? _sqliteConnectionString;
+
+    private HistoryDatabase(StoreProvider provider, Func<DbContextOptions> options, string description)
     {
         Provider = provider;
-        _options = options;
+        _options = new Lazy<DbContextOptions>(options);
         Description = description;
     }
 
@@ -57,26 +63,41 @@ public sealed class HistoryDatabase
             builder.DataSource = file;
         }
 
-        var options = new DbContextOptionsBuilder<SqliteHistoryDbContext>()
-            .UseSqlite(builder.ConnectionString, sqlite => sqlite.CommandTimeout(60))
-            .Options;
-        return new HistoryDatabase(StoreProvider.Sqlite, options, $"SQLite at {file}") { SqliteFile = isFile ? file : null };
+        var sqlite = builder.ConnectionString;
+        return new HistoryDatabase(StoreProvider.Sqlite, () => SqliteOptions(sqlite), $"SQLite at {file}")
+        {
+            SqliteFile = isFile ? file : null,
+            // The plain connections wait for a busy database as long as the EF Core ones (its command timeout).
+            _sqliteConnectionString = new SqliteConnectionStringBuilder(sqlite) { DefaultTimeout = CommandTimeoutSeconds }.ConnectionString,
+        };
     }
 
     public static HistoryDatabase Postgres(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var options = new DbContextOptionsBuilder<PostgresHistoryDbContext>()
-            .UseNpgsql(builder.ConnectionString, npgsql => npgsql.CommandTimeout(60))
-            .Options;
+        var postgres = builder.ConnectionString;
         var port = builder.Port == NpgsqlConnection.DefaultPort ? "" : $":{builder.Port}";
-        return new HistoryDatabase(StoreProvider.Postgres, options, $"PostgreSQL at {builder.Host}{port}/{builder.Database ?? builder.Username}");
+        return new HistoryDatabase(StoreProvider.Postgres, () => PostgresOptions(postgres), $"PostgreSQL at {builder.Host}{port}/{builder.Database ?? builder.Username}");
     }
+
+    /// <summary>
+    /// A new, closed connection to the SQLite database (the connection string the EF Core context uses, pooled): reads
+    /// and saves talk to SQLite through plain ADO.NET, so they never wait for EF Core to build its model.
+    /// </summary>
+    internal SqliteConnection NewSqliteConnection() => _sqliteConnectionString is { } connectionString
+        ? new SqliteConnection(connectionString)
+        : throw new InvalidOperationException("The history database is not SQLite.");
 
     /// <summary>A new context (one per operation; contexts are cheap and not thread-safe).</summary>
     internal HistoryDbContext CreateContext() => Provider == StoreProvider.Postgres
-        ? new PostgresHistoryDbContext((DbContextOptions<PostgresHistoryDbContext>)_options)
-        : new SqliteHistoryDbContext((DbContextOptions<SqliteHistoryDbContext>)_options);
+        ? new PostgresHistoryDbContext((DbContextOptions<PostgresHistoryDbContext>)_options.Value)
+        : new SqliteHistoryDbContext((DbContextOptions<SqliteHistoryDbContext>)_options.Value);
+
+    private static DbContextOptions<SqliteHistoryDbContext> SqliteOptions(string connectionString) =>
+        new DbContextOptionsBuilder<SqliteHistoryDbContext>().UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(CommandTimeoutSeconds)).Options;
+
+    private static DbContextOptions<PostgresHistoryDbContext> PostgresOptions(string connectionString) =>
+        new DbContextOptionsBuilder<PostgresHistoryDbContext>().UseNpgsql(connectionString, npgsql => npgsql.CommandTimeout(CommandTimeoutSeconds)).Options;
 
     /// <summary>
     /// Run first in a writing transaction so writers take turns: SQLite's write transactions already do (EF begins them

@@ -60,8 +60,11 @@ internal static class ObservationCodec
     /// </summary>
     public static long Hash(ReadOnlySpan<byte> payload) => unchecked((long)XxHash3.HashToUInt64(payload));
 
-    /// <summary>The resource an encoding describes.</summary>
-    public static CloudResource Read(ReadOnlySpan<byte> payload, string arn, string resourceType, string region)
+    /// <summary>
+    /// The resource an encoding describes; with <paramref name="strings"/> its tags, state and VPC share instances with
+    /// the other resources read through the same table (the name, unique to the resource, is decoded as it is).
+    /// </summary>
+    public static CloudResource Read(ReadOnlySpan<byte> payload, string arn, string resourceType, string region, StringTable? strings = null)
     {
         var reader = new PayloadReader(payload);
         if (reader.Byte() != FormatVersion)
@@ -74,14 +77,14 @@ internal static class ObservationCodec
         var tags = ImmutableArray.CreateBuilder<Tag>(count);
         for (var i = 0; i < count; i++)
         {
-            var key = reader.String();
-            tags.Add(new Tag(key, reader.String()));
+            var key = reader.String(strings);
+            tags.Add(new Tag(key, reader.String(strings)));
         }
 
         var name = (flags & HasName) != 0 ? reader.String() : null;
         DateTimeOffset? created = (flags & HasCreatedAt) != 0 ? new DateTimeOffset(reader.VarInt(), TimeSpan.Zero) : null;
-        var state = (flags & HasState) != 0 ? reader.String() : null;
-        var vpc = (flags & HasVpc) != 0 ? reader.String() : null;
+        var state = (flags & HasState) != 0 ? reader.String(strings) : null;
+        var vpc = (flags & HasVpc) != 0 ? reader.String(strings) : null;
         return new CloudResource(arn, resourceType, region, tags.MoveToImmutable(), name, created, state, vpc);
     }
 }

@@ -53,11 +53,13 @@ internal ref struct PayloadReader(ReadOnlySpan<byte> payload)
         return value;
     }
 
-    public string String()
+    /// <summary>The next string; through <paramref name="table"/> when given, so equal texts share one instance.</summary>
+    public string String(StringTable? table = null)
     {
         var length = Count();
         Need(length);
-        var value = Encoding.UTF8.GetString(_payload.Slice(_position, length));
+        var bytes = _payload.Slice(_position, length);
+        var value = table is null ? Encoding.UTF8.GetString(bytes) : table.Get(bytes);
         _position += length;
         return value;
     }

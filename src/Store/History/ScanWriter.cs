@@ -83,17 +83,26 @@ internal sealed class ScanWriter(HistoryDatabase database, DbConnection connecti
         HashSet<int> succeeded, CancellationToken cancellationToken)
     {
         // The archive's resources in unit order (an index, not a copy); resources of units that did not succeed are left out.
+        // The sort is stable (unit, then archive position in one key): a unit's resources keep the order they were listed
+        // in, so the first of duplicates is the one kept, and listings ordered by ARN enter the ARN index in key order.
         var count = resources.Count;
-        var unitOf = new int[count];
-        var order = new int[count];
+        var keys = new long[count];
         for (var i = 0; i < count; i++)
         {
             var r = resources[i];
-            unitOf[i] = units.TryGetValue(new ScanUnit(r.Region, r.Type), out var id) && succeeded.Contains(id) ? id : int.MaxValue;
-            order[i] = i;
+            long unit = units.TryGetValue(new ScanUnit(r.Region, r.Type), out var id) && succeeded.Contains(id) ? id : int.MaxValue;
+            keys[i] = (unit << 32) | (uint)i;
         }
 
-        Array.Sort(unitOf, order);
+        Array.Sort(keys);
+        var unitOf = new int[count];
+        var order = new int[count];
+        for (var k = 0; k < count; k++)
+        {
+            unitOf[k] = (int)(keys[k] >> 32);
+            order[k] = (int)(keys[k] & uint.MaxValue);
+        }
+
         var nextResource = await NextIdAsync("resources", "id", cancellationToken).ConfigureAwait(false);
         var nextObservation = await NextIdAsync("observations", "id", cancellationToken).ConfigureAwait(false);
 
@@ -141,7 +150,8 @@ internal sealed class ScanWriter(HistoryDatabase database, DbConnection connecti
                     }
 
                     var changed = nextObservation++;
-                    await newObservations.AddAsync(cancellationToken, changed, previous.Id, hash, writer.Written.ToArray()).ConfigureAwait(false);
+                    await newObservations.Integer(changed).Integer(previous.Id).Integer(hash).Blob(writer.Written).EndRowAsync(cancellationToken)
+                        .ConfigureAwait(false);
                     moveHint.Parameters[0].Value = changed;
                     moveHint.Parameters[1].Value = hash;
                     moveHint.Parameters[2].Value = previous.Id;
@@ -153,8 +163,10 @@ internal sealed class ScanWriter(HistoryDatabase database, DbConnection connecti
 
                 var resourceId = nextResource++;
                 var observation = nextObservation++;
-                await newResources.AddAsync(cancellationToken, resourceId, unit, resource.Arn, observation, hash).ConfigureAwait(false);
-                await newObservations.AddAsync(cancellationToken, observation, resourceId, hash, writer.Written.ToArray()).ConfigureAwait(false);
+                await newResources.Integer(resourceId).Integer(unit).Text(resource.Arn).Integer(observation).Integer(hash).EndRowAsync(cancellationToken)
+                    .ConfigureAwait(false);
+                await newObservations.Integer(observation).Integer(resourceId).Integer(hash).Blob(writer.Written).EndRowAsync(cancellationToken)
+                    .ConfigureAwait(false);
                 known[resource.Arn] = new KnownResource(resourceId, observation, hash, Seen: true);
                 unitObservations.Add(observation);
             }

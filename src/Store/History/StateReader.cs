@@ -61,11 +61,22 @@ internal static class StateReader
         await using (var command = connection.Command(transaction, StateQueries.Observations).With("@asOf", asOf.Seq))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
+            // Payloads are copied into one reused buffer, and repeated texts (tag keys and values, states, VPCs) decoded
+            // to one shared string each: the restore allocates little more than the state it builds.
+            var strings = new StringTable();
+            var payload = new byte[1024];
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var unitId = reader.GetInt32(0);
                 var unit = units[unitId];
-                resources[unitId].Add(ObservationCodec.Read((byte[])reader.GetValue(2), reader.GetString(1), unit.ResourceType, unit.Region));
+                var length = (int)reader.GetBytes(2, 0, null, 0, 0);
+                if (length > payload.Length)
+                {
+                    payload = new byte[Math.Max(length, payload.Length * 2)];
+                }
+
+                reader.GetBytes(2, 0, payload, 0, length);
+                resources[unitId].Add(ObservationCodec.Read(payload.AsSpan(0, length), reader.GetString(1), unit.ResourceType, unit.Region, strings));
             }
         }
 
