@@ -44,7 +44,7 @@ public sealed class ScheduledRunTests
         Assert.Equal(second.ScanId, runs[1].Result.ScanId);
 
         // Every registered observer follows up: the two of this test and the product's notifications (nothing configured here).
-        Assert.Equal(["notifications", "recording", nameof(ThrowingObserver)], second.FollowUps.Select(f => f.Observer).Order(StringComparer.Ordinal));
+        Assert.Equal([nameof(ThrowingObserver), "notifications", "recording"], second.FollowUps.Select(f => f.Observer).Order(StringComparer.Ordinal));
         Assert.Equal(new RunFollowUp("recording", 1, 0, []).Delivered, second.FollowUps.Single(f => f.Observer == "recording").Delivered);
         var failure = Assert.Single(second.DeliveryFailures);
         Assert.Equal(nameof(ThrowingObserver), failure.Recipient);
