@@ -24,9 +24,16 @@ public static class MessageComposer
         facts.Add(("Violations", Count(now.Violations) + (digest.Before is null ? "" : $" ({Count(digest.NewViolations)} new, {Count(digest.FixedViolations)} fixed)")));
         facts.Add(("Resources", $"{Count(digest.Now.Summary.TotalResources)} ({Count(digest.Now.Summary.InScope)} in scope, {Count(digest.Now.Summary.Compliant)} compliant)"));
         facts.Add(("Spend at stake", Money.Format(digest.Now.SpendAtStakeCents)));
+        if (!digest.ExpiringWaivers.IsEmpty)
+        {
+            var first = digest.ExpiringWaivers[0];
+            facts.Add(("Waivers expiring soon", $"{Count(digest.ExpiringWaivers.Length)} waived violations come back, the first on {Day(first.WaivedUntil!.Value)} ({first.ResourceName ?? first.Arn}, {first.TagKey})"));
+        }
+
         var lines = digest.Violations
             .Take(MaxLines)
-            .Select(v => $"{v.ResourceName ?? v.Arn} ({v.Region}): {v.Message}; {Money.Format(v.CostAtStakeCents)} at stake")
+            .Select(v => $"{v.ResourceName ?? v.Arn} ({v.Region}): {v.Message}; "
+                + (v.WaivedUntil is { } until ? $"waived until {Day(until)}" : $"{Money.Format(v.CostAtStakeCents)} at stake"))
             .ToList();
         More(lines, digest.Violations.Length);
         var title = $"FinOps digest for {digest.Owner.Name}: score {Score(now)}, gap {Money.Format(now.GapCents)}";
@@ -61,6 +68,8 @@ public static class MessageComposer
         new("test", "FinOps test message", "FinOps test message",
             [("Channel", channel), ("Requested by", requestedBy), ("At", at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", Culture))],
             null, [], "Sent from the FinOps Tag Compliance Dashboard to check this channel.");
+
+    private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", Culture);
 
     private static string Footer(string schedule, string scanId, DateTimeOffset asOf) =>
         $"Schedule {schedule} · scan {scanId} · data as of {asOf.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", Culture)}";

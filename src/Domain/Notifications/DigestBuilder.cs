@@ -75,7 +75,8 @@ public static class DigestBuilder
                 rows[i],
                 previous is null ? null : FigureSnapshot.Of(previous.Summary),
                 violations[i] is { } list ? [.. list] : [],
-                changes[i] is { } changed ? [.. changed] : []));
+                changes[i] is { } changed ? [.. changed] : [],
+                ExpiringWaivers(violations[i], rules, result.AsOf)));
         }
 
         newViolations.Sort(static (a, b) =>
@@ -94,4 +95,12 @@ public static class DigestBuilder
             drift?.Resources.Length ?? 0, drift?.ViolationsFixed ?? 0);
         return new RunDigests(run, digests.MoveToImmutable(), summary, rules);
     }
+
+    private static ImmutableArray<Violation> ExpiringWaivers(List<Violation>? violations, NotificationRules rules, DateTimeOffset asOf) =>
+        violations is null
+            ? []
+            : [.. violations.Where(v => rules.ExpiresSoon(v, asOf))
+                .OrderBy(v => v.WaivedUntil)
+                .ThenBy(v => v.Arn, StringComparer.Ordinal)
+                .ThenBy(v => v.TagKey, StringComparer.Ordinal)];
 }

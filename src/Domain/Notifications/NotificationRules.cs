@@ -1,3 +1,5 @@
+using FinOps.Domain.Scanning;
+
 namespace FinOps.Domain.Notifications;
 
 /// <summary>
@@ -9,9 +11,22 @@ namespace FinOps.Domain.Notifications;
 /// Leave out owner digests whose spend at stake is below this, and list in the summary only new violations whose cost
 /// at stake reaches it.
 /// </param>
-public sealed record NotificationRules(bool OnlyWhenWorse, long MinimumSpendCents)
+/// <param name="ExpiringWaiverDays">
+/// How many days ahead an owner's digest lists their waived violations whose waiver expires (they count as news: the
+/// violations come back into the score and the gap on that day). 0 turns the warning off.
+/// </param>
+public sealed record NotificationRules(bool OnlyWhenWorse, long MinimumSpendCents, int ExpiringWaiverDays = NotificationRules.DefaultExpiringWaiverDays)
 {
+    public const int DefaultExpiringWaiverDays = 14;
+
     public static NotificationRules Default { get; } = new(false, 0);
+
+    /// <summary>Whether a waived violation's waiver ends within the warning window after <paramref name="asOf"/>.</summary>
+    public bool ExpiresSoon(Violation violation, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(violation);
+        return ExpiringWaiverDays > 0 && violation.WaivedUntil is { } until && until <= asOf.AddDays(ExpiringWaiverDays);
+    }
 
     /// <summary>Why an owner's digest is left out, or null when it is sent.</summary>
     public string? Skip(OwnerDigest digest)

@@ -14,12 +14,17 @@ namespace FinOps.Domain.Notifications;
 /// <param name="Before">Their figures after the previous run, or null on the first run (or when they had no resources then).</param>
 /// <param name="Violations">Their violations, highest cost at stake first.</param>
 /// <param name="Changes">What changed on their resources since the previous run, largest gap movement first.</param>
+/// <param name="ExpiringWaivers">
+/// Their waived violations whose waiver ends within the rules' warning window, soonest first: on that day they count
+/// again in the score and the gap.
+/// </param>
 public sealed record OwnerDigest(
     Owner Owner,
     OwnerRow Now,
     FigureSnapshot? Before,
     ImmutableArray<Violation> Violations,
-    ImmutableArray<ResourceDrift> Changes)
+    ImmutableArray<ResourceDrift> Changes,
+    ImmutableArray<Violation> ExpiringWaivers)
 {
     public FigureSnapshot Figures => FigureSnapshot.Of(Now.Summary);
 
@@ -33,7 +38,7 @@ public sealed record OwnerDigest(
     public long GapMovedCents => Before is null ? Now.GapCents : Now.GapCents - Before.GapCents;
 
     /// <summary>Whether anything about them changed since the previous run.</summary>
-    public bool Changed => Before is null || !Changes.IsEmpty || Figures != Before;
+    public bool Changed => Before is null || !Changes.IsEmpty || Figures != Before || !ExpiringWaivers.IsEmpty;
 
     /// <summary>Whether things got worse for them: the gap grew, the score fell or violations are new.</summary>
     public bool Worse => Before is null

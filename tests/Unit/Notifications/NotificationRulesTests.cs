@@ -32,6 +32,39 @@ public sealed class NotificationRulesTests
     }
 
     [Fact]
+    public void A_waiver_ending_within_the_warning_window_is_news_for_its_owner_only()
+    {
+        var scenario = CostScenario.Empty("us-east-1")
+            .With(CostScenario.Resource("ec2:instance", "us-east-1", 1, System.Collections.Immutable.ImmutableArray<FinOps.Domain.Resources.Tag>.Empty))
+            .With(CostScenario.Resource("ec2:instance", "us-east-1", 2, [new("CostCenter", "CC-9"), new("Owner", "ops@example.com")]))
+            .With(CostScenario.Compute, "us-east-1", 30_000);
+        var untagged = scenario.Resources[0].Arn;
+        var cc9 = scenario.Resources[1].Arn;
+        var soon = CostScenario.Now.AddDays(5);
+        FinOps.Domain.Waivers.Waiver[] waivers =
+        [
+            Waivers.WaiverScenarios.Make(FinOps.Domain.Waivers.WaiverScope.TryCreate(cc9, null, null, null, null, out _)!, null,
+                FinOps.Domain.Waivers.WaiverStatus.Approved, soon, 1),
+            Waivers.WaiverScenarios.Make(FinOps.Domain.Waivers.WaiverScope.TryCreate(untagged, null, null, null, null, out _)!, null,
+                FinOps.Domain.Waivers.WaiverStatus.Approved, CostScenario.Now.AddDays(60), 2),
+        ];
+        var result = (scenario with { Waivers = FinOps.Domain.Waivers.WaiverBook.At(waivers, 1, CostScenario.Now) }).Build();
+
+        var digests = DigestScenarios.Build(result, ByCostCenter, withBefore: true, drift: DigestScenarios.Drift([]));
+
+        var expiring = digests.Owners.Single(d => d.Owner.Name == "CC-9");
+        Assert.NotEmpty(expiring.ExpiringWaivers);
+        Assert.All(expiring.ExpiringWaivers, v => Assert.Equal((cc9, soon), (v.Arn, v.WaivedUntil)));
+        Assert.Null(digests.Rules.Skip(expiring));
+        var later = digests.Owners.Single(d => d.Owner.Name == "unowned");
+        Assert.Empty(later.ExpiringWaivers);
+        Assert.Equal("nothing changed", digests.Rules.Skip(later));
+
+        var warningOff = DigestScenarios.Build(result, ByCostCenter, withBefore: true, drift: DigestScenarios.Drift([]), new NotificationRules(false, 0, 0));
+        Assert.Empty(warningOff.ToSend);
+    }
+
+    [Fact]
     public void Nothing_changed_since_the_previous_run_is_silent()
     {
         var digests = DigestScenarios.Build(Result(), ByCostCenter, withBefore: true, drift: DigestScenarios.Drift([]));
