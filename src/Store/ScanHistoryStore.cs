@@ -302,7 +302,7 @@ public sealed class ScanHistoryStore : IScanHistory, IDisposable
     /// (no EF Core model to build first), on PostgreSQL the EF Core context's. Database failures become
     /// <see cref="HistoryUnavailableException"/>.
     /// </summary>
-    private async Task<T> ConnectedAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
+    internal async Task<T> ConnectedAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
     {
         if (_database.Provider != StoreProvider.Sqlite)
         {

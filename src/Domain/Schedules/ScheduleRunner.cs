@@ -35,10 +35,12 @@ public sealed partial class ScheduleRunner : BackgroundService
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationToken _stopping;
+    private readonly Task? _startAfter;
 
     public ScheduleRunner(IScheduleStore store, IScheduledRunExecutor executor, IOptions<ScheduleSettings> settings, TimeProvider time,
-        ILoggerFactory loggers, string? instance = null)
+        ILoggerFactory loggers, string? instance = null, Task? startAfter = null)
     {
+        _startAfter = startAfter;
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(loggers);
         _store = store;
@@ -153,6 +155,14 @@ public sealed partial class ScheduleRunner : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _stopping = stoppingToken;
+        // The first look waits, off the host's start-up path, until the account state is restored: a catch-up run then
+        // starts from the kept state, and start-up reads nothing else while the restore is under way.
+        await Task.Yield();
+        if (_startAfter is not null)
+        {
+            await _startAfter.WaitAsync(stoppingToken).ConfigureAwait(false);
+        }
+
         var synced = false;
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -25,7 +25,8 @@ public static class SchedulesServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IScheduledRunExecutor, ScheduledScanExecutor>();
         services.TryAddSingleton(sp => new ScheduleRunner(sp.GetRequiredService<IScheduleStore>(), sp.GetRequiredService<IScheduledRunExecutor>(),
-            sp.GetRequiredService<IOptions<ScheduleSettings>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<IOptions<ScheduleSettings>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(),
+            startAfter: sp.GetService<History.HistoryRecorder>()?.Restored));
         services.AddHostedService(sp => sp.GetRequiredService<ScheduleRunner>());
         services.TryAddSingleton<ScheduleService>();
         return services;

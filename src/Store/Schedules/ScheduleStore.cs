@@ -29,18 +29,79 @@ public sealed class ScheduleStore(ScanHistoryStore history) : IScheduleStore
 
     private HistoryDatabase Database => history.Database;
 
+    /// <summary>
+    /// Every schedule with its newest run, by id. Read with plain SQL on the store's connection (on SQLite no EF Core model
+    /// is built), because the runner's first look comes right after the start-up restore, beside the first views.
+    /// </summary>
     public Task<IReadOnlyList<ScheduleState>> ListAsync(CancellationToken cancellationToken) =>
-        RunAsync<IReadOnlyList<ScheduleState>>(async db =>
+        history.ConnectedAsync<IReadOnlyList<ScheduleState>>(async connection =>
         {
-            var rows = await db.Set<ScheduleRow>().AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+            var rows = new List<ScheduleRow>();
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "SELECT id, name, cron, time_zone, regions, types, enabled, origin, created_ticks, updated_ticks, " +
+                    "next_ticks, last_occurrence_ticks FROM schedules";
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    rows.Add(new ScheduleRow
+                    {
+                        Id = reader.GetString(0),
+                        Name = reader.GetString(1),
+                        Cron = reader.GetString(2),
+                        TimeZone = reader.GetString(3),
+                        Regions = reader.GetString(4),
+                        Types = reader.GetString(5),
+                        Enabled = reader.GetBoolean(6),
+                        Origin = reader.GetInt32(7),
+                        CreatedTicks = reader.GetInt64(8),
+                        UpdatedTicks = reader.GetInt64(9),
+                        NextTicks = reader.IsDBNull(10) ? null : reader.GetInt64(10),
+                        LastOccurrenceTicks = reader.IsDBNull(11) ? null : reader.GetInt64(11),
+                    });
+                }
+            }
+
             var states = new List<ScheduleState>(rows.Count);
             foreach (var row in rows.OrderBy(r => r.Id, StringComparer.Ordinal))
             {
-                states.Add(ToState(row, await LastRunAsync(db, row.Id, cancellationToken).ConfigureAwait(false)));
+                states.Add(ToState(row, await LastRunAsync(connection, row.Id, cancellationToken).ConfigureAwait(false)));
             }
 
             return states;
         }, cancellationToken);
+
+    private static async Task<ScheduleRunRow?> LastRunAsync(System.Data.Common.DbConnection connection, string scheduleId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT schedule_id, occurrence_ticks, status, caught_up, manual, instance, started_ticks, finished_ticks, " +
+            "scan_id, note, follow_ups FROM schedule_runs WHERE schedule_id = @schedule " +
+            "ORDER BY started_ticks DESC, occurrence_ticks DESC LIMIT 1";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@schedule";
+        parameter.Value = scheduleId;
+        command.Parameters.Add(parameter);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return new ScheduleRunRow
+        {
+            ScheduleId = reader.GetString(0),
+            OccurrenceTicks = reader.GetInt64(1),
+            Status = reader.GetInt32(2),
+            CaughtUp = reader.GetBoolean(3),
+            Manual = reader.GetBoolean(4),
+            Instance = reader.GetString(5),
+            StartedTicks = reader.GetInt64(6),
+            FinishedTicks = reader.IsDBNull(7) ? null : reader.GetInt64(7),
+            ScanId = reader.IsDBNull(8) ? null : reader.GetString(8),
+            Note = reader.IsDBNull(9) ? null : reader.GetString(9),
+            FollowUps = reader.IsDBNull(10) ? null : reader.GetString(10),
+        };
+    }
 
     public Task<ScheduleState?> FindAsync(string scheduleId, CancellationToken cancellationToken) =>
         RunAsync(async db =>

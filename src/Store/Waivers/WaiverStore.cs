@@ -11,21 +11,47 @@ namespace FinOps.Store.Waivers;
 /// </summary>
 public sealed class WaiverStore(ScanHistoryStore history) : IWaiverStore
 {
-    public async Task<IReadOnlyList<Waiver>> ListAsync(CancellationToken cancellationToken)
-    {
-        await history.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        try
+    /// <summary>
+    /// Every stored waiver, oldest request first. Read with plain SQL on the store's connection (on SQLite no EF Core model
+    /// is built), because the waivers are read at start-up beside the restore of the account state.
+    /// </summary>
+    public Task<IReadOnlyList<Waiver>> ListAsync(CancellationToken cancellationToken) =>
+        history.ConnectedAsync<IReadOnlyList<Waiver>>(async connection =>
         {
-            await using var db = history.Database.CreateContext();
-            var rows = await db.Waivers.AsNoTracking().OrderBy(w => w.RequestedTicks).ThenBy(w => w.Id)
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-            return [.. rows.Select(ToWaiver).OfType<Waiver>()];
-        }
-        catch (Exception ex) when (HistoryDatabase.IsDatabaseFailure(ex))
-        {
-            throw history.Database.Unavailable(ex);
-        }
-    }
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT id, arn, resource_type, region, name_pattern, tag_pattern, tag_key, reason, requested_by, " +
+                "requested_ticks, expires_ticks, status, decided_by, decided_ticks FROM waivers ORDER BY requested_ticks, id";
+            var waivers = new List<Waiver>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var row = new WaiverRow
+                {
+                    Id = reader.GetString(0),
+                    Arn = Text(reader, 1),
+                    ResourceType = Text(reader, 2),
+                    Region = Text(reader, 3),
+                    NamePattern = Text(reader, 4),
+                    TagPattern = Text(reader, 5),
+                    TagKey = Text(reader, 6),
+                    Reason = reader.GetString(7),
+                    RequestedBy = reader.GetString(8),
+                    RequestedTicks = reader.GetInt64(9),
+                    ExpiresTicks = reader.GetInt64(10),
+                    Status = reader.GetInt32(11),
+                    DecidedBy = Text(reader, 12),
+                    DecidedTicks = reader.IsDBNull(13) ? null : reader.GetInt64(13),
+                };
+                if (ToWaiver(row) is { } waiver)
+                {
+                    waivers.Add(waiver);
+                }
+            }
+
+            return waivers;
+        }, cancellationToken);
+
+    private static string? Text(System.Data.Common.DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     public async Task AddAsync(Waiver waiver, CancellationToken cancellationToken)
     {

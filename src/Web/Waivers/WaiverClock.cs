@@ -21,6 +21,8 @@ public sealed partial class WaiverClock(IWaiverBookSource waivers, AccountStateK
         waivers.Changed += OnChanged;
         try
         {
+            // Off the host's start-up path: the read runs beside the restore of the account state.
+            await Task.Yield();
             await LoadAsync(stoppingToken).ConfigureAwait(false);
             Task? woke = null;
             while (!stoppingToken.IsCancellationRequested)
