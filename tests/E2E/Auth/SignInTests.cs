@@ -75,9 +75,8 @@ public sealed class SignInTests : IClassFixture<OidcTestProvider>, IAsyncLifetim
         var page = await _browser.NewPageAsync(_app.BaseUrl);
         await ProviderSignIn.OpenSignedInAsync(page, _provider, _app.BaseUrl, "analyst", "/scan");
 
-        await page.GetByTestId("start-scan").ClickAsync();
+        await BrowserFixture.ClickUntilAtAsync(page, page.GetByTestId("start-scan"), url => url.Contains("/scan/", StringComparison.Ordinal));
 
-        await page.WaitForURLAsync(url => url.Contains("/scan/", StringComparison.Ordinal), new() { Timeout = 90_000 });
         await Assertions.Expect(page.GetByTestId("job-status")).ToHaveTextAsync("succeeded", new() { Timeout = 60_000 });
     }
 

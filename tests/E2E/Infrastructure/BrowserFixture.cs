@@ -98,6 +98,27 @@ public sealed class BrowserFixture : IAsyncLifetime
         await WaitInteractiveAsync(page);
     }
 
+    /// <summary>
+    /// Clicks <paramref name="target"/> until the page's address satisfies <paramref name="arrived"/>. A click that lands
+    /// while Blazor re-renders the element is lost (its event handler was just replaced), so on a loaded machine one click
+    /// does not always navigate; each attempt waits generously before the next.
+    /// </summary>
+    public static async Task ClickUntilAtAsync(IPage page, ILocator target, Func<string, bool> arrived, int attempts = 4)
+    {
+        for (var attempt = 1; !arrived(page.Url); attempt++)
+        {
+            try
+            {
+                await target.ClickAsync(new() { Timeout = 15_000 });
+                await page.WaitForURLAsync(url => arrived(url), new() { Timeout = 30_000 });
+            }
+            catch (TimeoutException) when (attempt < attempts && !arrived(page.Url))
+            {
+                // Not there yet: click again (a scan of the same scope that did start is joined, not doubled).
+            }
+        }
+    }
+
     /// <summary>Waits until the current page's circuit is interactive.</summary>
     public static Task WaitInteractiveAsync(IPage page) =>
         page.Locator(".mud-layout[data-interactive=true]").WaitForAsync();

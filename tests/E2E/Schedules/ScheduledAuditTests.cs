@@ -1,6 +1,7 @@
 using FinOps.Domain.History;
 using FinOps.Domain.Schedules;
 using FinOps.Tests.E2E.Infrastructure;
+using FinOps.Tests.Integration.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
@@ -9,19 +10,27 @@ namespace FinOps.Tests.E2E.Schedules;
 
 /// <summary>
 /// A schedule created on /schedules runs when a test clock (the app's TimeProvider, a FakeTimeProvider) reaches its
-/// occurrence: the run shows on the page with its scan, and the scan is in history (list_scans, /trends).
+/// occurrence: the run shows on the page with its scan, the scan is in history (list_scans, /trends), and the FinOps
+/// channel's summary of the run reaches a local webhook receiver, signed.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ScheduledAuditTests(BrowserFixture browser) : IDisposable
 {
+    private const string ChannelSecret = "e2e-channel-secret-0123456789";
+
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private FinOpsAppHost? _app;
+    private WebhookReceiver? _receiver;
 
     [Fact]
     public async Task A_schedule_created_on_the_page_runs_when_the_clock_reaches_it_and_its_scan_is_kept_in_history()
     {
+        _receiver = await WebhookReceiver.StartAsync();
         _app = FinOpsAppHost.Start(new Dictionary<string, string?>
         {
+            ["FinOps:Notifications:FinOpsChannel:Channel"] = "webhook",
+            ["FinOps:Notifications:FinOpsChannel:Target"] = _receiver.Url("finops").ToString(),
+            ["FinOps:Notifications:FinOpsChannel:Secret"] = ChannelSecret,
             ["FinOps:Dashboard:ScanOnStartup"] = "false",
             ["FinOps:Sample:Size"] = "600",
             ["FinOps:Sample:LatencyMilliseconds"] = "0",
@@ -57,6 +66,20 @@ public sealed class ScheduledAuditTests(BrowserFixture browser) : IDisposable
         await Assertions.Expect(row.GetByTestId("schedule-next")).ToContainTextAsync(Timestamp(next.AddHours(1)));
         await BrowserFixture.ScreenshotAsync(page, "schedules-after-run");
 
+        // The run's summary went to the FinOps channel (a generic webhook here) before the run was recorded as finished.
+        var delivered = Assert.Single(_receiver!.Requests, r => r.Path == "/finops");
+        using (var payload = System.Text.Json.JsonDocument.Parse(delivered.Body))
+        {
+            Assert.Equal("finops_summary", payload.RootElement.GetProperty("kind").GetString());
+            Assert.Contains("e2e-hourly", payload.RootElement.GetProperty("subject").GetString(), StringComparison.Ordinal);
+            Assert.Contains(scanId, payload.RootElement.GetProperty("footer").GetString(), StringComparison.Ordinal);
+        }
+
+        // Signed with the channel's secret over the raw body; the app's clock is the test clock, up to an hour ahead.
+        Assert.True(FinOps.Notifications.WebhookSignature.Verify(ChannelSecret, delivered.Headers[FinOps.Notifications.WebhookSignature.TimestampHeader],
+            delivered.Headers[FinOps.Notifications.WebhookSignature.SignatureHeader], delivered.Body, _clock.GetUtcNow(), TimeSpan.FromHours(2)));
+        Assert.Contains(state.LastRun.FollowUps, f => f.Observer == "notifications" && f.Delivered == 1 && f.Failures.Count == 0);
+
         var phone = await browser.NewPageAsync(_app.BaseUrl, BrowserFixture.Phone);
         await BrowserFixture.OpenAsync(phone, "/schedules");
         await Assertions.Expect(phone.GetByTestId("schedule-last-status")).ToHaveTextAsync("succeeded");
@@ -78,7 +101,11 @@ public sealed class ScheduledAuditTests(BrowserFixture browser) : IDisposable
         await BrowserFixture.ScreenshotAsync(page, "schedules-scan");
     }
 
-    public void Dispose() => _app?.Dispose();
+    public void Dispose()
+    {
+        _app?.Dispose();
+        _receiver?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
 
     private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 
