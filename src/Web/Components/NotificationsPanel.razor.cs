@@ -13,7 +13,7 @@ namespace FinOps.Web.Components;
 /// the e-mail's HTML in a sandboxed frame), and "Send a test" per configured channel for admins (audited, outcome
 /// shown). Every figure comes from the Domain's digests; this component only lays them out.
 /// </summary>
-public sealed partial class NotificationsPanel
+public sealed partial class NotificationsPanel : IDisposable
 {
     /// <summary>Most digests previewed (the rest are counted).</summary>
     public const int MaxPreviews = 25;
@@ -26,6 +26,7 @@ public sealed partial class NotificationsPanel
     private List<TestChannel> _channels = [];
     private readonly Dictionary<string, string> _outcomes = new(StringComparer.Ordinal);
     private TestChannel? _sending;
+    private IDisposable? _state;
 
     [Inject]
     public required ComplianceService Compliance { get; init; }
@@ -60,6 +61,23 @@ public sealed partial class NotificationsPanel
     protected override void OnInitialized()
     {
         _channels = Channels();
+        LoadPreview();
+
+        // A scan that finishes while the page is open (a scheduled run, a scan from another tab) renews the preview.
+        _state = Compliance.SubscribeState(changed => _ = InvokeAsync(() =>
+        {
+            LoadPreview();
+            StateHasChanged();
+        }));
+    }
+
+    public void Dispose() => _state?.Dispose();
+
+    private static string Plural(int count, string one, string many) =>
+        $"{DisplayFormat.Count(count)} {(count == 1 ? one : many)}";
+
+    private void LoadPreview()
+    {
         if (Compliance.LatestResult is not { } latest)
         {
             return;

@@ -63,7 +63,9 @@ public sealed class NotificationsPanelTests : DashboardTestContext, IClassFixtur
         panel.WaitForAssertion(() => Assert.Equal(first, panel.Find("[data-testid=digest-preview]").GetAttribute("srcdoc")), PageTestExtensions.Patience);
         Assert.Contains(toSend[0].Owner.Name, first, StringComparison.Ordinal);
         var plan = NotificationPlan.For(preview, Services.GetRequiredService<IOptions<NotificationOptions>>().Value, emailConfigured: false);
-        Assert.Contains($"{plan.Deliveries.Length} deliveries, {plan.Skipped.Length} messages left out", panel.Find("[data-testid=notifications-plan]").TextContent, StringComparison.Ordinal);
+        string Counted(int n, string one, string many) => $"{n.ToString("#,##0", System.Globalization.CultureInfo.InvariantCulture)} {(n == 1 ? one : many)}";
+        Assert.Contains($"{Counted(plan.Deliveries.Length, "delivery", "deliveries")}, {Counted(plan.Skipped.Length, "message", "messages")} left out",
+            panel.Find("[data-testid=notifications-plan]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

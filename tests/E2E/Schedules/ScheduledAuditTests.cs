@@ -64,6 +64,9 @@ public sealed class ScheduledAuditTests(BrowserFixture browser) : IDisposable
         var scanId = state.LastRun.ScanId!;
         await Assertions.Expect(row.GetByTestId("schedule-scan-link")).ToHaveAttributeAsync("href", "scan/" + scanId);
         await Assertions.Expect(row.GetByTestId("schedule-next")).ToContainTextAsync(Timestamp(next.AddHours(1)));
+        // The notifications panel renews its preview when the run's scan lands, without a reload.
+        await Assertions.Expect(page.GetByTestId("summary-preview")).ToBeVisibleAsync();
+        await Assertions.Expect(page.FrameLocator("[data-testid=summary-preview]").GetByText("FinOps summary of").First).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "schedules-after-run");
 
         // The run's summary went to the FinOps channel (a generic webhook here) before the run was recorded as finished.
