@@ -20,10 +20,13 @@ public sealed class OwnerDirectory
     private readonly FrozenDictionary<string, Owner> _byMember;
     private readonly FrozenDictionary<string, Owner> _fallback;
     private readonly ConcurrentDictionary<string, Owner> _byName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ImmutableArray<string> _emailDomains;
 
-    private OwnerDirectory(string tagKey, ImmutableArray<OwnerTeam> teams, IReadOnlyDictionary<string, string> fallback)
+    private OwnerDirectory(string tagKey, ImmutableArray<OwnerTeam> teams, IReadOnlyDictionary<string, string> fallback,
+        ImmutableArray<string> emailDomains = default)
     {
         TagKey = tagKey;
+        _emailDomains = emailDomains.IsDefault ? [] : emailDomains;
         Teams = teams;
         var members = new Dictionary<string, Owner>(StringComparer.OrdinalIgnoreCase);
         foreach (var team in teams)
@@ -102,6 +105,15 @@ public sealed class OwnerDirectory
             }
         }
 
+        for (var i = 0; i < options.EmailDomains.Count; i++)
+        {
+            var domain = options.EmailDomains[i]?.Trim() ?? "";
+            if (Uri.CheckHostName(domain) != UriHostNameType.Dns || !domain.Contains('.'))
+            {
+                errors.Add($"{prefix}EmailDomains:{i} '{domain}' is not a domain name such as 'example.com'.");
+            }
+        }
+
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -109,7 +121,8 @@ public sealed class OwnerDirectory
 
         var fallback = options.Fallback.ToDictionary(p => p.Key, p => p.Value.Trim(), StringComparer.OrdinalIgnoreCase);
         var ordered = teams.Values.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToImmutableArray();
-        return (new OwnerDirectory(options.TagKey.Trim(), ordered, fallback), errors);
+        var domains = options.EmailDomains.Select(d => d.Trim().TrimEnd('.')).ToImmutableArray();
+        return (new OwnerDirectory(options.TagKey.Trim(), ordered, fallback, domains), errors);
     }
 
     /// <summary>The owner of one resource.</summary>
@@ -133,7 +146,28 @@ public sealed class OwnerDirectory
 
     /// <summary>One instance per name: the first spelling seen is kept.</summary>
     private Owner Named(string name, OwnerSource source) =>
-        _byName.GetOrAdd(name, static (n, s) => new Owner(n, s, ContactAddress.IsEmail(n) ? new OwnerContacts(n, null, null) : OwnerContacts.None), source);
+        _byName.GetOrAdd(name, (n, s) => new Owner(n, s, MayMail(n, s) ? new OwnerContacts(n, null, null) : OwnerContacts.None), source);
+
+    /// <summary>
+    /// Whether an owner's name is an address to mail: always for a fallback from settings; for a tag value only within
+    /// <see cref="OwnersOptions.EmailDomains"/> when they are set.
+    /// </summary>
+    private bool MayMail(string name, OwnerSource source)
+    {
+        if (!ContactAddress.IsEmail(name))
+        {
+            return false;
+        }
+
+        if (source != OwnerSource.Tag || _emailDomains.IsEmpty)
+        {
+            return true;
+        }
+
+        var domain = name[(name.LastIndexOf('@') + 1)..];
+        return _emailDomains.Any(d => domain.Equals(d, StringComparison.OrdinalIgnoreCase)
+            || domain.EndsWith("." + d, StringComparison.OrdinalIgnoreCase));
+    }
 
     private static void AddTeam(Dictionary<string, OwnerTeam> teams, List<string> errors, string name, OwnerTeamOptions team, string setting)
     {

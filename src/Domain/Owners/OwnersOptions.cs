@@ -22,6 +22,13 @@ public sealed class OwnersOptions
     /// naming a team gets the team's contacts; an e-mail address is its own contact.
     /// </summary>
     public Dictionary<string, string> Fallback { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// When not empty, an owner named by an e-mail address in its owner tag is mailed only when the address's domain is
+    /// one of these or below one (<c>example.com</c> allows <c>eu.example.com</c>): whoever can tag a resource must not
+    /// choose where its digest goes. Addresses in the team map and the fallbacks come from settings and are always used.
+    /// </summary>
+    public List<string> EmailDomains { get; set; } = [];
 }
 
 /// <summary>One team of the owner map.</summary>

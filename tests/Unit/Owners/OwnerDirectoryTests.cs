@@ -45,6 +45,40 @@ public sealed class OwnerDirectoryTests
     }
 
     [Fact]
+    public void With_email_domains_set_a_tag_value_outside_them_names_the_owner_but_is_not_mailed()
+    {
+        var options = Options();
+        options.EmailDomains = ["example.com"];
+        options.Fallback["Default"] = "finops@elsewhere.org";
+        var directory = OwnerDirectory.Create(options);
+
+        var outside = directory.Resolve(Resource("us-east-1", ("Owner", "mallory@attacker.example.net")));
+        var below = directory.Resolve(Resource("us-east-1", ("Owner", "dave@eu.example.com")));
+        var lookalike = directory.Resolve(Resource("us-east-1", ("Owner", "eve@notexample.com")));
+        var fallback = directory.Resolve(Resource("ap-south-1"));
+
+        Assert.Equal(("mallory@attacker.example.net", OwnerSource.Tag, (string?)null), (outside.Name, outside.Source, outside.Contacts.Email));
+        Assert.Equal("dave@eu.example.com", below.Contacts.Email);
+        Assert.Null(lookalike.Contacts.Email);
+        Assert.Equal("finops@elsewhere.org", fallback.Contacts.Email);
+    }
+
+    [Theory]
+    [InlineData("example")]
+    [InlineData("@example.com")]
+    [InlineData("exa mple.com")]
+    public void A_bad_email_domain_stops_start_up_naming_the_setting(string domain)
+    {
+        var options = Options();
+        options.EmailDomains = ["example.com", domain];
+
+        var (directory, errors) = OwnerDirectory.TryCreate(options);
+
+        Assert.Null(directory);
+        Assert.Contains(errors, e => e.StartsWith("FinOps:Owners:EmailDomains:1 ", StringComparison.Ordinal) && e.Contains("domain name", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Without_the_tag_the_region_fallback_then_the_default_then_unowned()
     {
         var directory = OwnerDirectory.Create(Options());
