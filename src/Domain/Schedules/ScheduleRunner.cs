@@ -58,9 +58,19 @@ public sealed partial class ScheduleRunner : BackgroundService
     /// <summary>Completes when every run started so far has finished and been recorded.</summary>
     public Task WhenIdle => Task.WhenAll(_running.Values);
 
-    /// <summary>Wakes the runner now (a schedule was saved or deleted).</summary>
-    public void Wake() =>
+    /// <summary>
+    /// Raised when this instance's schedules or runs changed: a schedule saved or deleted, its next run planned, a run
+    /// started or recorded. Pages
+    /// read the list again on it instead of polling the store.
+    /// </summary>
+    public event Action? Changed;
+
+    /// <summary>Wakes the runner now (a schedule was saved or deleted, or a run ended) and tells who listens.</summary>
+    public void Wake()
+    {
         Interlocked.Exchange(ref _wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        Changed?.Invoke();
+    }
 
     /// <summary>Writes the schedules defined in settings to the store and deletes settings schedules no longer there.</summary>
     public async Task SyncSettingsAsync(CancellationToken cancellationToken)
@@ -114,6 +124,7 @@ public sealed partial class ScheduleRunner : BackgroundService
             else if (state.NextRun != plan.Next)
             {
                 await _store.SetNextRunAsync(schedule.Id, plan.Next, cancellationToken).ConfigureAwait(false);
+                Changed?.Invoke();
             }
         }
 
@@ -202,6 +213,7 @@ public sealed partial class ScheduleRunner : BackgroundService
 
     private void Start(Schedule schedule, ScheduleRunRecord claim, string? previousScanId)
     {
+        Changed?.Invoke();
         LogRunStarted(_audit, schedule.Name, claim.Occurrence, claim.Manual ? "by hand" : claim.CaughtUp ? "as a catch-up" : "on time", Instance);
         // The run waits until it is listed, so a run that ends at once is removed from the list after it was added.
         var listed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -10,6 +10,13 @@ public sealed class ScheduleService(IScheduleStore store, ScheduleRunner runner,
     /// <summary>Most runs one schedule's history read returns.</summary>
     public const int MaxRuns = 100;
 
+    /// <summary>Raised when a schedule was saved or deleted, or a run started or was recorded, on this instance.</summary>
+    public event Action? Changed
+    {
+        add => runner.Changed += value;
+        remove => runner.Changed -= value;
+    }
+
     /// <summary>Every schedule with its next and last run, by name.</summary>
     public async Task<IReadOnlyList<ScheduleState>> ListAsync(CancellationToken cancellationToken) =>
         [.. (await store.ListAsync(cancellationToken).ConfigureAwait(false)).OrderBy(s => s.Schedule.Id, StringComparer.Ordinal)];

@@ -10,11 +10,12 @@ namespace FinOps.Web.Components.Pages;
 /// <summary>
 /// Scheduled audits: every schedule with its next run and its last run (outcome, scan link, failed deliveries); admins
 /// create, edit, delete and run them. Thin: parses the form through <see cref="Schedule.Create"/>, calls
-/// <see cref="ScheduleService"/>, audits what changed. The list is read again every few seconds and when a scan ends.
+/// <see cref="ScheduleService"/>, audits what changed. The list is read again when this instance's schedules or runs
+/// change (<see cref="ScheduleService.Changed"/>), and every half minute for other instances' edits and runs.
 /// </summary>
 public sealed partial class Schedules : IDisposable
 {
-    private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(30);
 
     private readonly CancellationTokenSource _cts = new();
     private readonly ScheduleForm _form = new();
@@ -24,14 +25,10 @@ public sealed partial class Schedules : IDisposable
     private string? _formError;
     private bool _editing;
     private bool _busy;
-    private IDisposable? _jobs;
     private Timer? _refresh;
 
     [Inject]
     public required ScheduleService Service { get; init; }
-
-    [Inject]
-    public required ComplianceService Compliance { get; init; }
 
     [Inject]
     public required HistoryService History { get; init; }
@@ -47,7 +44,7 @@ public sealed partial class Schedules : IDisposable
 
     public void Dispose()
     {
-        _jobs?.Dispose();
+        Service.Changed -= OnChanged;
         _refresh?.Dispose();
         _cts.Cancel();
         _cts.Dispose();
@@ -57,15 +54,11 @@ public sealed partial class Schedules : IDisposable
     {
         CanEdit = await User.MayAsync(FinOpsAction.EditSchedules);
         await LoadAsync();
-        _jobs = Compliance.SubscribeJobs(job =>
-        {
-            if (job.IsFinished)
-            {
-                _ = InvokeAsync(LoadAsync);
-            }
-        });
-        _refresh = new Timer(_ => _ = InvokeAsync(LoadAsync), null, RefreshEvery, RefreshEvery);
+        Service.Changed += OnChanged;
+        _refresh = new Timer(_ => OnChanged(), null, RefreshEvery, RefreshEvery);
     }
+
+    private void OnChanged() => _ = InvokeAsync(LoadAsync);
 
     private async Task LoadAsync()
     {
