@@ -150,12 +150,10 @@ public sealed partial class Schedules : IDisposable
         {
             _message = await change(user, _cts.Token);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is InvalidScheduleException or InvalidRegionException or Domain.Resources.UnknownResourceTypeException)
         {
-            // InvalidScheduleException, and the scope's own refusals (regions, types): written for people.
-            _formError = ex is InvalidScheduleException or InvalidRegionException or Domain.Resources.UnknownResourceTypeException
-                ? ex.Message
-                : ex.Message.Split(" (Parameter", 2)[0];
+            // What Schedule.Create refuses (the schedule's fields and the scope's regions and types), written for people.
+            _formError = ex.Message;
         }
         catch (HistoryUnavailableException ex)
         {
